@@ -1,0 +1,136 @@
+"""The detection engine: Presidio's AnalyzerEngine over pdmap's registry and NLP engine.
+
+Flow for a batch of texts::
+
+    language (given, or LanguageGuesser) -> group texts by language
+      -> PdmapNlpEngine.process_many: NER via nlp.pipe, only on texts worth it
+      -> AnalyzerEngine.analyze(text, nlp_artifacts=...) per text: pattern recognizers,
+         NER recognizer, PrefixContextEnhancer, score threshold
+      -> resolve_overlaps: one entity per character, validated patterns before NER
+      -> Detection(start, end, entity_type, score)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from presidio_analyzer import AnalyzerEngine, RecognizerResult
+
+from scanner.context import PrefixContextEnhancer
+from scanner.langid import SUPPORTED_LANGUAGES, LanguageGuesser
+from scanner.nlp import DEFAULT_MODELS, PdmapNlpEngine
+from scanner.recognizers import NerRecognizer, build_registry
+
+__all__ = ["Detection", "DetectionEngine", "EngineSettings", "resolve_overlaps"]
+
+
+@dataclass(frozen=True, slots=True)
+class Detection:
+    """One entity found in a text: character offsets ``[start, end)``, type and confidence."""
+
+    start: int
+    end: int
+    entity_type: str
+    score: float
+
+
+@dataclass(frozen=True)
+class EngineSettings:
+    """How the engine is built. ``models`` maps a language to a spaCy package or path."""
+
+    languages: tuple[str, ...] = SUPPORTED_LANGUAGES
+    default_language: str = "en"
+    score_threshold: float = 0.5
+    ner: bool = True
+    batch_size: int = 64
+    models: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_MODELS))
+    entities: tuple[str, ...] | None = None
+
+
+class DetectionEngine:
+    """Detects personal data in free text. Build with :meth:`load` (it loads the models)."""
+
+    def __init__(
+        self, analyzer: AnalyzerEngine, nlp_engine: PdmapNlpEngine, settings: EngineSettings
+    ) -> None:
+        self.analyzer = analyzer
+        self.nlp_engine = nlp_engine
+        self.settings = settings
+        self.guesser = LanguageGuesser(default=settings.default_language)
+
+    @classmethod
+    def load(cls, settings: EngineSettings | None = None) -> DetectionEngine:
+        settings = settings or EngineSettings()
+        unknown = set(settings.languages) - set(SUPPORTED_LANGUAGES)
+        if unknown:
+            raise ValueError(f"unsupported languages {sorted(unknown)}; pdmap knows sv and en")
+        models = (
+            {lang: settings.models[lang] for lang in settings.languages} if settings.ner else {}
+        )
+        nlp_engine = PdmapNlpEngine(models=models, batch_size=settings.batch_size)
+        nlp_engine.load()
+        analyzer = AnalyzerEngine(
+            registry=build_registry(settings.languages, ner=settings.ner),
+            nlp_engine=nlp_engine,
+            supported_languages=list(settings.languages),
+            default_score_threshold=settings.score_threshold,
+            context_aware_enhancer=PrefixContextEnhancer(),
+        )
+        return cls(analyzer, nlp_engine, settings)
+
+    def language_of(self, text: str) -> str:
+        return self.guesser.guess(text)
+
+    def detect(self, text: str, language: str | None = None) -> list[Detection]:
+        return self.detect_batch([text], [language])[0]
+
+    def detect_batch(
+        self, texts: Sequence[str], languages: Sequence[str | None] | None = None
+    ) -> list[list[Detection]]:
+        """Detect entities in many texts; NER runs batched per language."""
+        if languages is None:
+            languages = [None] * len(texts)
+        if len(languages) != len(texts):
+            raise ValueError("texts and languages differ in length")
+        resolved = [
+            self._checked_language(lang) if lang else self.language_of(text)
+            for text, lang in zip(texts, languages, strict=True)
+        ]
+        out: list[list[Detection]] = [[] for _ in texts]
+        for language in set(resolved):
+            indices = [i for i, lang in enumerate(resolved) if lang == language]
+            batch = [texts[i] for i in indices]
+            artifacts = self.nlp_engine.process_many(batch, language)
+            for i, text, nlp_artifacts in zip(indices, batch, artifacts, strict=True):
+                results = self.analyzer.analyze(
+                    text=text,
+                    language=language,
+                    entities=list(self.settings.entities) if self.settings.entities else None,
+                    nlp_artifacts=nlp_artifacts,
+                )
+                out[i] = [
+                    Detection(r.start, r.end, r.entity_type, round(float(r.score), 4))
+                    for r in resolve_overlaps(results)
+                ]
+        return out
+
+    def _checked_language(self, language: str) -> str:
+        if language not in self.settings.languages:
+            raise ValueError(f"language {language!r} is not one of {list(self.settings.languages)}")
+        return language
+
+
+def resolve_overlaps(results: list[RecognizerResult]) -> list[RecognizerResult]:
+    """Keep one entity per character: pattern results beat NER, then score, then length."""
+
+    def rank(result: RecognizerResult) -> tuple[bool, float, int]:
+        meta = result.recognition_metadata or {}
+        from_ner = meta.get(RecognizerResult.RECOGNIZER_NAME_KEY) == NerRecognizer.__name__
+        return (not from_ner, result.score, result.end - result.start)
+
+    kept: list[RecognizerResult] = []
+    for result in sorted(results, key=rank, reverse=True):
+        if all(result.end <= other.start or result.start >= other.end for other in kept):
+            kept.append(result)
+    return sorted(kept, key=lambda r: (r.start, r.end))

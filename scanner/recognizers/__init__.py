@@ -1,0 +1,91 @@
+"""pdmap's recognizers and the registry built from them.
+
+One recognizer per file, each a small data-like class (see :mod:`scanner.recognizers.base`);
+:func:`build_registry` instantiates every one of them per language with its context words
+(English words from the class, Swedish ones from ``scanner/data/sv_context_words.json``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from importlib.resources import files
+from typing import Any
+
+from presidio_analyzer import EntityRecognizer, RecognizerRegistry
+
+from scanner.recognizers.base import RegexRecognizer
+from scanner.recognizers.credit_card import CreditCardRecognizer
+from scanner.recognizers.date_of_birth import DateOfBirthRecognizer
+from scanner.recognizers.email import EmailRecognizer
+from scanner.recognizers.iban import IbanRecognizer
+from scanner.recognizers.ip_address import IpAddressRecognizer
+from scanner.recognizers.mac_address import MacAddressRecognizer
+from scanner.recognizers.ner import NerRecognizer
+from scanner.recognizers.phone import PhoneRecognizer
+from scanner.recognizers.postal_code import PostalCodeRecognizer
+from scanner.recognizers.se_bankgiro import SeBankgiroRecognizer
+from scanner.recognizers.se_organisationsnummer import SeOrganisationsnummerRecognizer
+from scanner.recognizers.se_personnummer import SePersonnummerRecognizer
+from scanner.recognizers.se_plusgiro import SePlusgiroRecognizer
+from scanner.recognizers.se_vehicle_registration import SeVehicleRegistrationRecognizer
+from scanner.recognizers.street_address import StreetAddressRecognizer
+from scanner.recognizers.username import UsernameRecognizer
+
+__all__ = [
+    "PATTERN_RECOGNIZERS",
+    "NerRecognizer",
+    "RegexRecognizer",
+    "build_registry",
+    "load_context_words",
+]
+
+PATTERN_RECOGNIZERS: tuple[type[RegexRecognizer], ...] = (
+    SePersonnummerRecognizer,
+    SeOrganisationsnummerRecognizer,
+    PhoneRecognizer,
+    EmailRecognizer,
+    StreetAddressRecognizer,
+    PostalCodeRecognizer,
+    IpAddressRecognizer,
+    IbanRecognizer,
+    CreditCardRecognizer,
+    SeBankgiroRecognizer,
+    SePlusgiroRecognizer,
+    SeVehicleRegistrationRecognizer,
+    DateOfBirthRecognizer,
+    MacAddressRecognizer,
+    UsernameRecognizer,
+)
+
+
+def load_context_words() -> dict[str, list[str]]:
+    """The Swedish context words shipped with pdmap, by section."""
+    raw: dict[str, Any] = json.loads(
+        files("scanner").joinpath("data/sv_context_words.json").read_text(encoding="utf-8")
+    )
+    return {
+        key: list(value["context"])
+        for key, value in raw.items()
+        if isinstance(value, dict) and "context" in value
+    }
+
+
+def build_registry(
+    languages: Sequence[str] = ("sv", "en"),
+    *,
+    ner: bool = True,
+    context_words: dict[str, list[str]] | None = None,
+) -> RecognizerRegistry:
+    """A registry holding every pdmap recognizer for each language, and nothing else."""
+    swedish = load_context_words() if context_words is None else context_words
+    recognizers: list[EntityRecognizer] = []
+    for language in languages:
+        for cls in PATTERN_RECOGNIZERS:
+            words = list(cls.CONTEXT) + (
+                swedish.get(cls.CONTEXT_KEY, []) if cls.CONTEXT_KEY else []
+            )
+            recognizers.append(cls(language, context=words))
+        if ner:
+            recognizers.append(NerRecognizer(language))
+    return RecognizerRegistry(recognizers=recognizers, supported_languages=list(languages))

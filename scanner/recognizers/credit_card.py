@@ -1,0 +1,36 @@
+"""CREDIT_CARD: payment card numbers (13-19 digits, issuer prefix, Luhn)."""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from scanner.checksums import luhn_valid
+from scanner.recognizers.base import RegexRecognizer
+
+_L = r"(?<![\w\-./])"
+_R = r"(?![\w\-/]|[.,]\d)"
+# Issuer identification ranges: Visa, Mastercard (51-55, 2221-2720), Amex, Diners, Discover,
+# JCB, Maestro, UnionPay.
+_ISSUER = re.compile(
+    r"^(?:4\d{12}(?:\d{3}){0,2}|5[1-5]\d{14}|2(?:2[2-9]\d|[3-6]\d\d|7[01]\d|720)\d{12}"
+    r"|3[47]\d{13}|3(?:0[0-5]|[68]\d)\d{11,16}|6(?:011|5\d\d|4[4-9]\d)\d{12,15}"
+    r"|35(?:2[89]|[3-8]\d)\d{12,15}|(?:50|5[6-9]|6\d)\d{10,17}|62\d{14,17})$"
+)
+
+
+class CreditCardRecognizer(RegexRecognizer):
+    ENTITY = "CREDIT_CARD"
+    PATTERNS: ClassVar[tuple[tuple[str, str, float], ...]] = (
+        ("grouped 4-4-4-4", _L + r"\d{4}([ \-])\d{4}\1\d{4}\1\d{4}(?:\1\d{1,3})?" + _R, 0.9),
+        ("grouped amex", _L + r"3[47]\d{2}([ \-])\d{6}\1\d{5}" + _R, 0.9),
+        ("bare", _L + r"\d{12,19}" + _R, 0.6),
+    )
+    CONTEXT = (
+        "card", "credit", "debit", "visa", "mastercard", "amex", "payment", "cc", "kort",
+        "kortnummer", "betalkort", "kreditkort",
+    )  # fmt: skip
+
+    def check(self, value: str) -> bool:
+        digits = value.replace(" ", "").replace("-", "")
+        return luhn_valid(digits) and _ISSUER.match(digits) is not None and len(set(digits)) > 1

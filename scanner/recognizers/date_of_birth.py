@@ -1,0 +1,47 @@
+"""DATE_OF_BIRTH: a date next to a birth word (``född``, ``födelsedatum``, ``DOB``, ``born``).
+
+Dates alone are everywhere in logs and tickets; only the context word makes one personal.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from scanner.recognizers.base import WEAK, RegexRecognizer
+
+_MONTHS = (
+    r"(?:jan(?:uari|uary)?|feb(?:ruari|ruary)?|mar(?:s|ch)?|apr(?:il)?|maj|may|jun[ei]?"
+    r"|jul[iy]?|aug(?:usti|ust)?|sep(?:t(?:ember)?)?|okt(?:ober)?|oct(?:ober)?|nov(?:ember)?"
+    r"|dec(?:ember)?)\.?"
+)
+_L = r"(?<![\w\-./:])"
+_R = r"(?![\w\-/:]|[.,]\d)"
+
+
+class DateOfBirthRecognizer(RegexRecognizer):
+    ENTITY = "DATE_OF_BIRTH"
+    PATTERNS: ClassVar[tuple[tuple[str, str, float], ...]] = (
+        ("iso", _L + r"(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])" + _R, WEAK),
+        (
+            "numeric d/m/y",
+            _L + r"(?:0?[1-9]|[12]\d|3[01])[./](?:0?[1-9]|1[0-2])[./](?:19|20)\d{2}" + _R,
+            WEAK,
+        ),
+        (
+            "numeric m/d/y",
+            _L + r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?:19|20)\d{2}" + _R,
+            WEAK,
+        ),
+        (
+            "day month year",
+            _L + rf"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s{_MONTHS}\s(?:19|20)\d{{2}}" + _R,
+            WEAK,
+        ),
+        (
+            "month day year",
+            _L + rf"{_MONTHS}\s(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?,?\s(?:19|20)\d{{2}}" + _R,
+            WEAK,
+        ),
+    )
+    CONTEXT = ("born", "birth", "dob", "birthday", "d.o.b", "b.")
+    CONTEXT_KEY = "DATE_OF_BIRTH"

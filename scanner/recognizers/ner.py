@@ -1,0 +1,86 @@
+"""PERSON and LOCATION from the NER pipelines, with the clean-up NER output needs.
+
+The mentions come from :class:`scanner.nlp.NerArtifacts`. A PERSON mention is dropped when it
+cannot be a name (digits, ``@``, all lower case, a single letter) and trimmed of trailing
+punctuation and possessive ``'s``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, ClassVar
+
+from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
+
+from scanner.nlp import NerArtifacts
+
+__all__ = ["NerRecognizer"]
+
+_TRIM = re.compile(r"(?:['’]s|[\s.,:;!?'’\"()\-])+$")
+_LEAD = re.compile(r"^[\s.,:;!?'’\"()\-]+")
+_NOT_A_NAME = re.compile(r"[\d@_/=#<>{}\[\]|\\]")
+
+
+class NerRecognizer(LocalRecognizer):
+    SCORES: ClassVar[dict[str, float]] = {"PERSON": 0.85, "LOCATION": 0.7}
+
+    def __init__(self, language: str) -> None:
+        super().__init__(
+            supported_entities=list(self.SCORES),
+            supported_language=language,
+            name="NerRecognizer",
+        )
+
+    def load(self) -> None:
+        """The pipelines are loaded by the NLP engine."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: Any = None
+    ) -> list[RecognizerResult]:
+        if not isinstance(nlp_artifacts, NerArtifacts):
+            return []
+        results = []
+        for mention in nlp_artifacts.mentions:
+            if entities and mention.label not in entities:
+                continue
+            span = _clean(text, mention.start, mention.end)
+            if span is None:
+                continue
+            start, end = span
+            if mention.label == "PERSON" and not _plausible_name(text[start:end]):
+                continue
+            score = self.SCORES[mention.label]
+            results.append(
+                RecognizerResult(
+                    entity_type=mention.label,
+                    start=start,
+                    end=end,
+                    score=score,
+                    analysis_explanation=AnalysisExplanation(
+                        recognizer="NerRecognizer",
+                        original_score=score,
+                        textual_explanation=f"NER ({nlp_artifacts.language})",
+                    ),
+                    recognition_metadata={
+                        RecognizerResult.RECOGNIZER_NAME_KEY: "NerRecognizer",
+                        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                    },
+                )
+            )
+        return results
+
+
+def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
+    value = text[start:end]
+    trimmed = _TRIM.sub("", value)
+    lead = _LEAD.match(trimmed)
+    skip = lead.end() if lead else 0
+    if len(trimmed) - skip < 2:
+        return None
+    return start + skip, start + len(trimmed)
+
+
+def _plausible_name(value: str) -> bool:
+    if _NOT_A_NAME.search(value) or "\n" in value:
+        return False
+    return any(ch.isupper() for ch in value) and not value.isupper()

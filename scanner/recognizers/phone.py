@@ -1,0 +1,106 @@
+"""PHONE_NUMBER: telephone numbers, Swedish formats first, validated with ``phonenumbers``.
+
+Candidates come from one permissive regex; each is parsed (Sweden first, then the regions in
+``REGIONS``) and kept only when ``phonenumbers`` says it is a valid number. The score says how
+phone-like the writing is: an explicit ``+46``/``0046`` prefix or a Swedish area-code layout
+(``08-123 456 78``, ``070-123 45 67``) stands on its own; bare digit runs and foreign national
+formats need a context word (``tel``, ``mobil``, ``phone``, ...).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+import phonenumbers
+from phonenumbers import NumberParseException, PhoneNumberType
+
+from scanner.context import find_context_word
+from scanner.recognizers.base import WEAK, RegexRecognizer
+
+_CANDIDATE = (
+    r"(?<![\w+\-./:,])"
+    r"(?P<value>(?:\+|00)?(?:\(\s?\+?\d{1,4}\s?\)\s?)?\d(?:[\d \-./]|\(0\)|\(\d{1,4}\)){5,22}\d"
+    r"(?:\s?(?:x|ext\.?|anknytning|ankn\.?)\s?\d{1,5})?)"
+    r"(?![\w\-/]|[.,]\d)"
+)
+_IP_OR_DATE = re.compile(
+    r"^(?:\d{1,3}\.){3}\d{1,3}$|^\d{4}[-./]\d{1,2}[-./]\d{1,2}$|^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$"
+    r"|^\d{1,2}:\d{2}"
+)
+_SWEDISH_LAYOUT = re.compile(r"^(?:\(0\)|0)\d{1,3}\s?[-/ ]\s?\d")
+_NANP_LAYOUT = re.compile(r"^(?:\+?1[ .\-])?(?:\(\d{3}\)\s?|\d{3}[\-.])\d{3}[\-.]\d{4}")
+_MOBILE_TYPES = (PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE)
+
+
+class PhoneRecognizer(RegexRecognizer):
+    ENTITY = "PHONE_NUMBER"
+    PATTERNS: ClassVar[tuple[tuple[str, str, float], ...]] = (("candidate", _CANDIDATE, WEAK),)
+    CONTEXT = (
+        "phone", "telephone", "tel", "mobile", "cell", "call", "fax", "reach", "ring",
+        "sms", "text me", "whatsapp", "office", "desk",
+    )  # fmt: skip
+    CONTEXT_KEY = "PHONE_NUMBER"
+    #: Regions tried after Sweden for numbers written without a country prefix.
+    REGIONS: ClassVar[tuple[str, ...]] = (
+        "GB", "US", "DE", "NO", "DK", "FI", "NL", "BE", "FR", "CH", "AT", "PL", "CZ", "IT",
+        "ES", "HU", "IE", "PT",
+    )  # fmt: skip
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[Any]:
+        del nlp_artifacts
+        if entities and self.ENTITY not in entities:
+            return []
+        results = []
+        for _, compiled, _ in self._compiled:
+            for match in compiled.finditer(text):
+                start, end = match.span("value")
+                candidate = text[start:end].rstrip(" -./")
+                end = start + len(candidate)
+                score = self.score(
+                    candidate, functools.partial(self._has_context, text, start, end)
+                )
+                if score > 0:
+                    results.append(self._result(start, end, score, "phonenumbers"))
+        return results
+
+    def _has_context(self, text: str, start: int, end: int) -> bool:
+        return find_context_word(text, start, end, self.context) is not None
+
+    def score(self, candidate: str, has_context: Callable[[], bool] = lambda: True) -> float:
+        """How phone-like ``candidate`` is; 0.0 when it is not a valid number anywhere.
+
+        Foreign national formats are only parsed when ``has_context()`` says a phone word is
+        near: without one they could not be reported anyway, and parsing every digit run of a
+        log against many regions is what makes naive phone detection slow.
+        """
+        digits = sum(ch.isdigit() for ch in candidate)
+        if digits < 7 or digits > 17 or _IP_OR_DATE.match(candidate):
+            return 0.0
+        international = candidate.startswith(("+", "00", "(+"))
+        # Swedish numbers are always written with the trunk 0 or a country prefix.
+        swedish_shape = international or candidate.startswith(("0", "(0"))
+        number = _parse(candidate, "SE") if swedish_shape else None
+        if number is not None:
+            if international:
+                return 0.95
+            if _SWEDISH_LAYOUT.match(candidate):
+                return 0.85
+            mobile = phonenumbers.number_type(number) in _MOBILE_TYPES
+            return 0.6 if mobile and candidate.isdigit() else 0.4
+        if international or (not _NANP_LAYOUT.match(candidate) and not has_context()):
+            return 0.0
+        for region in self.REGIONS:
+            if _parse(candidate, region) is not None:
+                return 0.6 if _NANP_LAYOUT.match(candidate) else 0.35
+        return 0.0
+
+
+def _parse(candidate: str, region: str) -> phonenumbers.PhoneNumber | None:
+    try:
+        number = phonenumbers.parse(candidate, region)
+    except NumberParseException:
+        return None
+    return number if phonenumbers.is_valid_number(number) else None

@@ -1,0 +1,99 @@
+"""STREET_ADDRESS: street addresses, Swedish first, then English and other European layouts.
+
+Swedish: a street name ending in a street word (``-gatan``, ``-vägen``, ``-stigen``,
+``-gränd``, ``-torget``, ``-allén``, ``-backen``, ``-plan``, ...) or followed by one
+(``Drottning Kristinas väg``), a number with an optional letter or entrance, an optional
+``lgh NNNN`` and an optional ``NNN NN Ort``. English: a house number, street words and a street
+type (``221B Baker Street``, ``1600 Pennsylvania Avenue NW``), optional unit, town and ZIP.
+Other European layouts use their street words (``-katu``, ``-straße``, ``-vej``, ``Via``,
+``Rue``, ...). Unit designators (``Apt. 12``, ``Suite 300``) and ``Box`` / ``P.O. Box``
+addresses are covered too.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from scanner.recognizers.base import RegexRecognizer
+
+_UP = r"[A-ZÅÄÖÆØÉÜÁÍÓÚÑČŠŽ]"
+_LOW = r"[a-zåäöæøéèüáíóúñčšžßõłńśźżőű'’]"
+_WORD = rf"{_UP}{_LOW}+"
+_NUM = r"\d{1,4}(?:\s?[A-Ha-h](?![\w]))?(?:\s?-\s?\d{1,4})?"
+_SV_SUFFIX = (
+    r"(?:gatan|gata|vägen|väg|stigen|stig|gränd|gränden|torget|torg|allén|allé|backen|backe"
+    r"|plan|platsen|plats|gången|leden|kajen|strand|stranden|esplanaden|promenaden|slingan"
+    r"|liden|hagen|vägen|vik|viken|udden|ringen|parken|gård|gården|byn)"
+)
+_SV_PREFIX = r"(?:Lilla|Stora|Gamla|Nya|Norra|Södra|Östra|Västra|Nedre|Övre|Yttre|Inre|Sankt|S:t)"
+# A leading name word ("Mäster Samuelsgränd") unless it is a label or a sentence word.
+_SV_NAME_WORD = (
+    rf"(?!(?:\w*[Aa]dress|Bor|Till|Hos|På|Vid|Från|Leverans|Gata|Gatan|Ny|Nu|Min|Mitt|Vår)\s)"
+    rf"{_WORD}"
+)
+_SV_STREET = (
+    rf"(?:(?:{_SV_PREFIX}\s|{_SV_NAME_WORD}\s)?{_UP}{_LOW}*{_SV_SUFFIX}"
+    rf"|(?:{_WORD}\s){{1,2}}(?:gata|väg|gränd|torg|allé|plats|backe|stig))"
+)
+_LGH = r"(?:,?\s*(?:lgh|lägenhet|lägenhetsnr)\.?\s*(?:nr\.?\s*)?\d{4})"
+_UNIT_EN = r"(?:,?\s*(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|#)\s*\d{1,5}[A-Z]?)"
+_POSTORT = (
+    rf"(?:,?\s*(?:SE-?\s?)?[1-9]\d{{2}}\s?\d{{2}}\s+{_UP}[a-zåäöA-ZÅÄÖ]+(?:\s{_UP}[a-zåäö]+)?)"
+)
+_EN_TYPE = (
+    r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Court|Ct|Place|Pl|Way"
+    r"|Terrace|Ter|Crescent|Close|Square|Sq|Parkway|Pkwy|Circle|Cir|Highway|Hwy|Row|Walk"
+    r"|Mews|Gardens|Grove|Hill|Park|Trail|Loop|Alley|Gateway|Summit|Isle|Plaza|Pike|Rise"
+    r"|Green|View|Vale|Wharf|Quay|Port|Junction|Landing|Ridge|Heights|Crossing|Path)"
+)
+_EN_DIR = r"(?:\s(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West))?"
+_US_TAIL = rf"(?:,\s*{_WORD}(?:\s{_WORD})?,?\s*[A-Z]{{2}}\s+\d{{5}}(?:-\d{{4}})?)"
+_UK_TAIL = rf"(?:,\s*{_WORD}(?:\s{_WORD})?,?\s*[A-Z]{{1,2}}\d[A-Z\d]?\s?\d[A-Z]{{2}})"
+_EU_SUFFIX = (
+    r"(?i:katu|kuja|tie|polku|kaari|gate|gata|gade|vej|veien|vegen|stien|straße|strasse"
+    r"|str\.|gasse|weg|allee|platz|ring|laan|straat|gracht|plein|dreef|utca|út|útja|tér"
+    r"|ulica|aleja|náměstí|cesta|tee|tänav|iela|gatve|vænget|stræde|torv|plads)"
+)
+_EU_PREFIX = (
+    r"(?:Via|Viale|Vicolo|Piazza|Corso|Strada|Rua|Avenida|Av\.|Calle|Carrer|Paseo|Plaza"
+    r"|Rue|Avenue|Boulevard|Chemin|Allée|Place|Quai|Ulica|ul\.|Aleja|Odos|Odós)"
+)
+
+
+class StreetAddressRecognizer(RegexRecognizer):
+    ENTITY = "STREET_ADDRESS"
+    FLAGS = 0  # capitalisation carries the signal here
+    PATTERNS: ClassVar[tuple[tuple[str, str, float], ...]] = (
+        (
+            "swedish street",
+            rf"(?<![\w])(?:c/o\s{_WORD}\s{_WORD},?\s)?{_SV_STREET}\s{_NUM}(?:\s?tr\.?\s?\d)?"
+            rf"{_LGH}?{_POSTORT}?(?![\w])",
+            0.9,
+        ),
+        ("swedish box", rf"(?<![\w])(?:Box|Postbox)\s\d{{1,6}}{_POSTORT}(?![\w])", 0.85),
+        (
+            "english street",
+            rf"(?<![\w])\d{{1,6}}[A-Z]?\s(?:{_WORD}\s){{1,3}}{_EN_TYPE}\.?{_EN_DIR}"
+            rf"{_UNIT_EN}?(?:{_US_TAIL}|{_UK_TAIL})?(?![\w])",
+            0.8,
+        ),
+        (
+            "european suffix street",
+            rf"(?<![\w])(?:{_WORD}\s){{0,2}}{_UP}?{_LOW}*{_EU_SUFFIX}\s\d{{1,4}}[a-zA-Z]?\.?"
+            rf"{_UNIT_EN}?(?![\w])",
+            0.7,
+        ),
+        (
+            "european prefix street",
+            rf"(?<![\w]){_EU_PREFIX}\s(?:(?:d[aeiou]s?|de[il]|della|delle|degli|di|la|le|du|von)\s)?"
+            rf"(?:{_WORD}\s){{0,2}}{_WORD}\s\d{{1,4}}[a-zA-Z]?(?![\w])",
+            0.7,
+        ),
+        ("po box", r"(?<![\w])P\.?\s?O\.?\s?Box\s\d{1,6}(?![\w])", 0.75),
+        ("unit", r"(?<![\w])(?:Apt\.|Suite|Apartment)\s\d{1,5}(?![\w])", 0.5),
+    )
+    CONTEXT = (
+        "address", "live", "lives", "street", "deliver", "ship", "send", "located", "office",
+        "billing", "moved",
+    )  # fmt: skip
+    CONTEXT_KEY = "SE_ADDRESS"

@@ -1,0 +1,32 @@
+"""USERNAME: account names after a user/login key in logs and forms (``user=anna.s``)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from scanner.recognizers.base import RegexRecognizer
+
+_KEY = (
+    r"(?:user(?:name|_name|id|_id)?|login|uid|account|användar(?:e|namn)|anv(?:ändare)?"
+    r"|inloggad(?:\ssom)?|logged\sin\sas)"
+)
+_VALUE = r"(?P<value>[a-zåäö][\w.\-]{1,63})(?![\w@.\-])"
+
+
+class UsernameRecognizer(RegexRecognizer):
+    ENTITY = "USERNAME"
+    PATTERNS: ClassVar[tuple[tuple[str, str, float], ...]] = (
+        ("key=value", rf"(?<![\w])\"?{_KEY}\"?\s?[=:]\s?\"?" + _VALUE, 0.6),
+        ("as user", rf"(?<![\w]){_KEY}\s" + _VALUE, 0.3),
+    )
+    CONTEXT = ("user", "login", "account")
+
+    def check(self, value: str) -> bool:
+        lowered = value.lower()
+        return lowered not in _NOT_USERS and not lowered.isdigit()
+
+
+_NOT_USERS = frozenset(
+    {"null", "none", "true", "false", "anonymous", "unknown", "guest", "admin", "root", "system",
+     "-", "n/a", "nil", "undefined", "id", "agent"}
+)  # fmt: skip

@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from scanner.engine import DetectionEngine, EngineSettings
+
+DATA = Path(__file__).parent / "data"
+
+
+def skatteverket_numbers() -> list[str]:
+    with (DATA / "skatteverket_testpersonnummer_sample.csv").open(encoding="utf-8") as handle:
+        return [row[0] for row in csv.reader(handle) if row and row[0].isdigit()]
+
+
+@pytest.fixture(scope="session")
+def pattern_engine() -> Iterator[DetectionEngine]:
+    """The engine with pattern recognizers only (fast to build)."""
+    yield DetectionEngine.load(EngineSettings(ner=False))
+
+
+@pytest.fixture(scope="session")
+def engine() -> Iterator[DetectionEngine]:
+    """The full engine with both NER pipelines (loads the models once per session)."""
+    yield DetectionEngine.load(EngineSettings())
+
+
+def found(engine: DetectionEngine, text: str, language: str | None = None) -> set[tuple[str, str]]:
+    """(entity_type, matched text) pairs the engine reports for ``text``."""
+    return {(d.entity_type, text[d.start : d.end]) for d in engine.detect(text, language)}
+
+
+def of_type(engine: DetectionEngine, text: str, entity_type: str) -> list[str]:
+    """The values of ``entity_type`` the engine reports in ``text``, in order."""
+    return [text[d.start : d.end] for d in engine.detect(text) if d.entity_type == entity_type]

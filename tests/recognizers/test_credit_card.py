@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+import pytest
+
+from scanner.engine import DetectionEngine
+from tests.conftest import of_type
+
+T = "CREDIT_CARD"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("card 4111 1111 1111 1111 exp 12/27", ["4111 1111 1111 1111"]),
+        ("kortnummer 5500-0000-0000-0004", ["5500-0000-0000-0004"]),
+        ("amex 3782 822463 10005", ["3782 822463 10005"]),
+        ("What is the limit for card 4454794511390933?", ["4454794511390933"]),
+        ("4111111111111112", []),  # Luhn fails
+        ("EAN 7310865004703", []),  # not an issuer range
+        ("order 1234567812345670", []),  # Luhn-valid, no issuer
+        ("OCR 40000000000000000000", []),
+    ],
+)
+def test_credit_card(pattern_engine: DetectionEngine, text: str, expected: list[str]) -> None:
+    assert of_type(pattern_engine, text, T) == expected

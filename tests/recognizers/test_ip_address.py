@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+import pytest
+
+from scanner.engine import DetectionEngine
+from tests.conftest import of_type
+
+T = "IP_ADDRESS"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('203.0.113.7 - - [10/Oct/2024:13:55:36 +0200] "GET / HTTP/1.1" 200', ["203.0.113.7"]),
+        ("client=2001:db8::8a2e:370:7334 ok", ["2001:db8::8a2e:370:7334"]),
+        ("src 6e40:4041:c617:e898:c11:40d2:c669:2eb4", ["6e40:4041:c617:e898:c11:40d2:c669:2eb4"]),
+        ("from ::ffff:192.0.2.128", ["::ffff:192.0.2.128"]),
+        ("inloggning från 10.0.0.12.", ["10.0.0.12"]),
+        ("version 10.2.0.1", []),
+        ("v1.2.3.4", []),
+        ("build 4.18.0.305 released", []),
+        ("999.1.1.1", []),
+        ("1.2.3.4.5", []),
+        ("kl 12:30:45", []),
+        ("OID 1.3.6.1.4.1", []),
+    ],
+)
+def test_ip_address(pattern_engine: DetectionEngine, text: str, expected: list[str]) -> None:
+    assert of_type(pattern_engine, text, T) == expected

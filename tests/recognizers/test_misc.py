@@ -1,0 +1,35 @@
+"""Table tests for SE_VEHICLE_REGISTRATION, DATE_OF_BIRTH, MAC_ADDRESS and USERNAME."""
+
+from __future__ import annotations
+
+import pytest
+
+from scanner.engine import DetectionEngine
+from tests.conftest import of_type
+
+
+@pytest.mark.parametrize(
+    ("text", "entity_type", "expected"),
+    [
+        ("Bilen har regnr ABC 123", "SE_VEHICLE_REGISTRATION", ["ABC 123"]),
+        ("registreringsnummer MLB 84C", "SE_VEHICLE_REGISTRATION", ["MLB 84C"]),
+        ("SKU ABC 123", "SE_VEHICLE_REGISTRATION", []),
+        ("regnr AIQ 123", "SE_VEHICLE_REGISTRATION", []),  # I and Q are never used
+        ("Född 1985-03-12 i Lund", "DATE_OF_BIRTH", ["1985-03-12"]),
+        ("DOB: 12/03/1985", "DATE_OF_BIRTH", ["12/03/1985"]),
+        ("date of birth March 3, 1985", "DATE_OF_BIRTH", ["March 3, 1985"]),
+        ("Leverans 2024-03-12", "DATE_OF_BIRTH", []),
+        ("device mac 00:1A:2B:3C:4D:5E up", "MAC_ADDRESS", ["00:1A:2B:3C:4D:5E"]),
+        ("hwaddr 00-1a-2b-3c-4d-5e", "MAC_ADDRESS", ["00-1a-2b-3c-4d-5e"]),
+        ("mac 001a.2b3c.4d5e", "MAC_ADDRESS", ["001a.2b3c.4d5e"]),
+        ("time 12:30:45 and 0:1:2:3:4:5", "MAC_ADDRESS", []),
+        ("level=info user=anna.s action=login", "USERNAME", ["anna.s"]),
+        ('{"username": "kalle_anka"}', "USERNAME", ["kalle_anka"]),
+        ("user=null", "USERNAME", []),
+        ("user=anna@example.se", "USERNAME", []),
+    ],
+)
+def test_misc(
+    pattern_engine: DetectionEngine, text: str, entity_type: str, expected: list[str]
+) -> None:
+    assert of_type(pattern_engine, text, entity_type) == expected

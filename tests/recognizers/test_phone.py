@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+import pytest
+
+from scanner.engine import DetectionEngine
+from tests.conftest import of_type
+
+T = "PHONE_NUMBER"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ring mig på 070-123 45 67 i eftermiddag", ["070-123 45 67"]),
+        ("+46 70 123 45 67", ["+46 70 123 45 67"]),
+        ("+46701234567", ["+46701234567"]),
+        ("0046 70 123 45 67", ["0046 70 123 45 67"]),
+        ("Växel 08-123 456 78", ["08-123 456 78"]),
+        ("Göteborg 031-12 34 56", ["031-12 34 56"]),
+        ("sms 0701234567", ["0701234567"]),
+        ("tel: 0812345678", ["0812345678"]),
+        ("Call me at (201) 555-0123 please", ["(201) 555-0123"]),
+        ("UK office +44 20 7946 0958", ["+44 20 7946 0958"]),
+        ("phone: 463-612-6138x036", ["463-612-6138x036"]),
+        # not phone numbers
+        ("Order 4500123456 shipped", []),
+        ("Datum 2024-03-12 kl 10:15", []),
+        ("server 192.168.100.200", []),
+        ("Ordernummer 100234567", []),
+        ("EAN 7310865004703", []),
+        ("Belopp 12 345 678 kr", []),
+        ("version 10.2.0.1", []),
+        ("personnummer 19800119-2387", []),
+    ],
+)
+def test_phone(pattern_engine: DetectionEngine, text: str, expected: list[str]) -> None:
+    assert of_type(pattern_engine, text, T) == expected

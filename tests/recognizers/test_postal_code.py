@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+import pytest
+
+from scanner.engine import DetectionEngine
+from tests.conftest import of_type
+
+T = "POSTAL_CODE"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("postnummer 123 45", ["123 45"]),
+        ("Postnr: 41263", ["41263"]),
+        ("Orten är 753 20 Uppsala", ["753 20"]),
+        ("My zip code is 94103", ["94103"]),
+        ("ZIP: 1426", ["1426"]),
+        ("postcode SW1A 1AA", ["SW1A 1AA"]),
+        ("Order 94103 shipped", []),
+        ("Pris 123 45 kr", []),
+        ("Kungsvägen 3, 123 45 Stockholm", []),  # part of the street address
+    ],
+)
+def test_postal_code(pattern_engine: DetectionEngine, text: str, expected: list[str]) -> None:
+    assert of_type(pattern_engine, text, T) == expected
