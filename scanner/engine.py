@@ -20,7 +20,7 @@ from presidio_analyzer import AnalyzerEngine, RecognizerResult
 from scanner.context import PrefixContextEnhancer
 from scanner.langid import SUPPORTED_LANGUAGES, LanguageGuesser
 from scanner.nlp import DEFAULT_MODELS, PdmapNlpEngine
-from scanner.recognizers import NerRecognizer, build_registry
+from scanner.recognizers import PdmapNerRecognizer, build_registry
 
 __all__ = ["Detection", "DetectionEngine", "EngineSettings", "resolve_overlaps"]
 
@@ -126,7 +126,7 @@ def resolve_overlaps(results: list[RecognizerResult]) -> list[RecognizerResult]:
 
     def rank(result: RecognizerResult) -> tuple[bool, float, int]:
         meta = result.recognition_metadata or {}
-        from_ner = meta.get(RecognizerResult.RECOGNIZER_NAME_KEY) == NerRecognizer.__name__
+        from_ner = meta.get(RecognizerResult.RECOGNIZER_NAME_KEY) == PdmapNerRecognizer.__name__
         return (not from_ner, result.score, result.end - result.start)
 
     kept: list[RecognizerResult] = []

@@ -14,6 +14,7 @@ the mentions as absolute character offsets (:class:`NerArtifacts`).
 
 from __future__ import annotations
 
+import functools
 import importlib.resources
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -45,6 +46,11 @@ _LABELS = {
 }
 _CAPITALISED = re.compile(r"(?<![\w@./=:\-])[A-ZÅÄÖÉÜØÆ][a-zåäöéüøæ'’\-]+")
 CHUNK = 20_000
+_SENTENCE_END = ".!?:;\n\"'(>-–*#|"
+_OPENERS = frozenset(
+    """please hello hi hey thanks thank dear hej hejsan tack hallå can could would will yes no
+    ok okay sorry good best regards kind mvh god vänliga hälsningar ja nej tyvärr bra""".split()
+)
 
 
 class ModelMissing(RuntimeError):
@@ -72,8 +78,27 @@ class NerArtifacts(NlpArtifacts):
 
 
 def worth_ner(text: str) -> bool:
-    """True when the text has a capitalised word NER could tag (not only machine tokens)."""
-    return _CAPITALISED.search(text) is not None
+    """True when the text has a capitalised word NER could tag.
+
+    Machine tokens (``GET``, ``user=Anna`` keys, paths) do not count, and neither does a
+    sentence-initial capital on a function word (``What``, ``Please``, ``Hej``): a support
+    text with no other capital has no name for NER to find.
+    """
+    for match in _CAPITALISED.finditer(text):
+        before = text[: match.start()].rstrip()
+        at_sentence_start = not before or before[-1] in _SENTENCE_END
+        if not (at_sentence_start and match.group().lower() in _common_words()):
+            return True
+    return False
+
+
+@functools.cache
+def _common_words() -> frozenset[str]:
+    """Stop words of both languages (from spaCy) and common sentence openers."""
+    from spacy.lang.en.stop_words import STOP_WORDS as english
+    from spacy.lang.sv.stop_words import STOP_WORDS as swedish
+
+    return frozenset(english | swedish | _OPENERS)
 
 
 class PdmapNlpEngine(NlpEngine):

@@ -15,47 +15,47 @@ from typing import Any
 from presidio_analyzer import EntityRecognizer, RecognizerRegistry
 
 from scanner.recognizers.base import RegexRecognizer
-from scanner.recognizers.credit_card import CreditCardRecognizer
-from scanner.recognizers.date_of_birth import DateOfBirthRecognizer
-from scanner.recognizers.email import EmailRecognizer
-from scanner.recognizers.iban import IbanRecognizer
-from scanner.recognizers.ip_address import IpAddressRecognizer
-from scanner.recognizers.mac_address import MacAddressRecognizer
-from scanner.recognizers.ner import NerRecognizer
-from scanner.recognizers.phone import PhoneRecognizer
-from scanner.recognizers.postal_code import PostalCodeRecognizer
-from scanner.recognizers.se_bankgiro import SeBankgiroRecognizer
-from scanner.recognizers.se_organisationsnummer import SeOrganisationsnummerRecognizer
-from scanner.recognizers.se_personnummer import SePersonnummerRecognizer
-from scanner.recognizers.se_plusgiro import SePlusgiroRecognizer
-from scanner.recognizers.se_vehicle_registration import SeVehicleRegistrationRecognizer
-from scanner.recognizers.street_address import StreetAddressRecognizer
-from scanner.recognizers.username import UsernameRecognizer
+from scanner.recognizers.credit_card import PdmapCreditCardRecognizer
+from scanner.recognizers.date_of_birth import PdmapDateOfBirthRecognizer
+from scanner.recognizers.email import PdmapEmailRecognizer
+from scanner.recognizers.iban import PdmapIbanRecognizer
+from scanner.recognizers.ip_address import PdmapIpAddressRecognizer
+from scanner.recognizers.mac_address import PdmapMacAddressRecognizer
+from scanner.recognizers.ner import PdmapNerRecognizer
+from scanner.recognizers.phone import PdmapPhoneRecognizer
+from scanner.recognizers.postal_code import PdmapPostalCodeRecognizer
+from scanner.recognizers.se_bankgiro import PdmapSeBankgiroRecognizer
+from scanner.recognizers.se_organisationsnummer import PdmapSeOrganisationsnummerRecognizer
+from scanner.recognizers.se_personnummer import PdmapSePersonnummerRecognizer
+from scanner.recognizers.se_plusgiro import PdmapSePlusgiroRecognizer
+from scanner.recognizers.se_vehicle_registration import PdmapSeVehicleRegistrationRecognizer
+from scanner.recognizers.street_address import PdmapStreetAddressRecognizer
+from scanner.recognizers.username import PdmapUsernameRecognizer
 
 __all__ = [
     "PATTERN_RECOGNIZERS",
-    "NerRecognizer",
+    "PdmapNerRecognizer",
     "RegexRecognizer",
     "build_registry",
     "load_context_words",
 ]
 
 PATTERN_RECOGNIZERS: tuple[type[RegexRecognizer], ...] = (
-    SePersonnummerRecognizer,
-    SeOrganisationsnummerRecognizer,
-    PhoneRecognizer,
-    EmailRecognizer,
-    StreetAddressRecognizer,
-    PostalCodeRecognizer,
-    IpAddressRecognizer,
-    IbanRecognizer,
-    CreditCardRecognizer,
-    SeBankgiroRecognizer,
-    SePlusgiroRecognizer,
-    SeVehicleRegistrationRecognizer,
-    DateOfBirthRecognizer,
-    MacAddressRecognizer,
-    UsernameRecognizer,
+    PdmapSePersonnummerRecognizer,
+    PdmapSeOrganisationsnummerRecognizer,
+    PdmapPhoneRecognizer,
+    PdmapEmailRecognizer,
+    PdmapStreetAddressRecognizer,
+    PdmapPostalCodeRecognizer,
+    PdmapIpAddressRecognizer,
+    PdmapIbanRecognizer,
+    PdmapCreditCardRecognizer,
+    PdmapSeBankgiroRecognizer,
+    PdmapSePlusgiroRecognizer,
+    PdmapSeVehicleRegistrationRecognizer,
+    PdmapDateOfBirthRecognizer,
+    PdmapMacAddressRecognizer,
+    PdmapUsernameRecognizer,
 )
 
 
@@ -87,5 +87,5 @@ def build_registry(
             )
             recognizers.append(cls(language, context=words))
         if ner:
-            recognizers.append(NerRecognizer(language))
+            recognizers.append(PdmapNerRecognizer(language))
     return RecognizerRegistry(recognizers=recognizers, supported_languages=list(languages))

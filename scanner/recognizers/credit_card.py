@@ -19,7 +19,7 @@ _ISSUER = re.compile(
 )
 
 
-class CreditCardRecognizer(RegexRecognizer):
+class PdmapCreditCardRecognizer(RegexRecognizer):
     ENTITY = "CREDIT_CARD"
     PATTERNS: ClassVar[tuple[tuple[str, str, float], ...]] = (
         ("grouped 4-4-4-4", _L + r"\d{4}([ \-])\d{4}\1\d{4}\1\d{4}(?:\1\d{1,3})?" + _R, 0.9),

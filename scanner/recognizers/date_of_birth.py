@@ -18,7 +18,7 @@ _L = r"(?<![\w\-./:])"
 _R = r"(?![\w\-/:]|[.,]\d)"
 
 
-class DateOfBirthRecognizer(RegexRecognizer):
+class PdmapDateOfBirthRecognizer(RegexRecognizer):
     ENTITY = "DATE_OF_BIRTH"
     PATTERNS: ClassVar[tuple[tuple[str, str, float], ...]] = (
         ("iso", _L + r"(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])" + _R, WEAK),

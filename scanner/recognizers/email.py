@@ -19,7 +19,7 @@ _EMAIL = (
 )
 
 
-class EmailRecognizer(RegexRecognizer):
+class PdmapEmailRecognizer(RegexRecognizer):
     ENTITY = "EMAIL_ADDRESS"
     PATTERNS: ClassVar[tuple[tuple[str, str, float], ...]] = (("address", _EMAIL, 1.0),)
     CONTEXT = ("email", "e-mail", "mail", "address")

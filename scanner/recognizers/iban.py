@@ -10,7 +10,7 @@ from scanner.recognizers.base import RegexRecognizer
 _IBAN = r"(?<![\w])(?P<value>[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?)(?![\w])"
 
 
-class IbanRecognizer(RegexRecognizer):
+class PdmapIbanRecognizer(RegexRecognizer):
     ENTITY = "IBAN_CODE"
     PATTERNS: ClassVar[tuple[tuple[str, str, float], ...]] = (("iban", _IBAN, 1.0),)
     CONTEXT = ("iban", "bank", "account", "transfer")

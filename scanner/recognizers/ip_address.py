@@ -26,7 +26,7 @@ _V6 = (
 )
 
 
-class IpAddressRecognizer(RegexRecognizer):
+class PdmapIpAddressRecognizer(RegexRecognizer):
     ENTITY = "IP_ADDRESS"
     PATTERNS: ClassVar[tuple[tuple[str, str, float], ...]] = (
         ("ipv4", _V4, 0.85),

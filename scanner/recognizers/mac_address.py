@@ -7,7 +7,7 @@ from typing import ClassVar
 from scanner.recognizers.base import WEAK, RegexRecognizer
 
 
-class MacAddressRecognizer(RegexRecognizer):
+class PdmapMacAddressRecognizer(RegexRecognizer):
     ENTITY = "MAC_ADDRESS"
     PATTERNS: ClassVar[tuple[tuple[str, str, float], ...]] = (
         (

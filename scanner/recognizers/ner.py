@@ -14,21 +14,21 @@ from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerRe
 
 from scanner.nlp import NerArtifacts
 
-__all__ = ["NerRecognizer"]
+__all__ = ["PdmapNerRecognizer"]
 
 _TRIM = re.compile(r"(?:['’]s|[\s.,:;!?'’\"()\-])+$")
 _LEAD = re.compile(r"^[\s.,:;!?'’\"()\-]+")
 _NOT_A_NAME = re.compile(r"[\d@_/=#<>{}\[\]|\\]")
 
 
-class NerRecognizer(LocalRecognizer):
+class PdmapNerRecognizer(LocalRecognizer):
     SCORES: ClassVar[dict[str, float]] = {"PERSON": 0.85, "LOCATION": 0.7}
 
     def __init__(self, language: str) -> None:
         super().__init__(
             supported_entities=list(self.SCORES),
             supported_language=language,
-            name="NerRecognizer",
+            name="PdmapNerRecognizer",
         )
 
     def load(self) -> None:
@@ -57,12 +57,12 @@ class NerRecognizer(LocalRecognizer):
                     end=end,
                     score=score,
                     analysis_explanation=AnalysisExplanation(
-                        recognizer="NerRecognizer",
+                        recognizer="PdmapNerRecognizer",
                         original_score=score,
                         textual_explanation=f"NER ({nlp_artifacts.language})",
                     ),
                     recognition_metadata={
-                        RecognizerResult.RECOGNIZER_NAME_KEY: "NerRecognizer",
+                        RecognizerResult.RECOGNIZER_NAME_KEY: "PdmapNerRecognizer",
                         RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
                     },
                 )

@@ -35,7 +35,7 @@ _NANP_LAYOUT = re.compile(r"^(?:\+?1[ .\-])?(?:\(\d{3}\)\s?|\d{3}[\-.])\d{3}[\-.
 _MOBILE_TYPES = (PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE)
 
 
-class PhoneRecognizer(RegexRecognizer):
+class PdmapPhoneRecognizer(RegexRecognizer):
     ENTITY = "PHONE_NUMBER"
     PATTERNS: ClassVar[tuple[tuple[str, str, float], ...]] = (("candidate", _CANDIDATE, WEAK),)
     CONTEXT = (

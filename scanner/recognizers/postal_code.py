@@ -13,7 +13,7 @@ from scanner.recognizers.base import WEAK, RegexRecognizer
 _R = r"(?![\w\-/]|[.,]\d)"
 
 
-class PostalCodeRecognizer(RegexRecognizer):
+class PdmapPostalCodeRecognizer(RegexRecognizer):
     ENTITY = "POSTAL_CODE"
     FLAGS = 0
     PATTERNS: ClassVar[tuple[tuple[str, str, float], ...]] = (

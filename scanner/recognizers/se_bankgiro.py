@@ -8,7 +8,7 @@ from scanner.checksums import luhn_valid
 from scanner.recognizers.base import WEAK, RegexRecognizer
 
 
-class SeBankgiroRecognizer(RegexRecognizer):
+class PdmapSeBankgiroRecognizer(RegexRecognizer):
     ENTITY = "SE_BANKGIRO"
     PATTERNS: ClassVar[tuple[tuple[str, str, float], ...]] = (
         ("bankgiro", r"(?<![\w\-./])\d{3,4}-\d{4}(?![\w\-/]|[.,]\d)", WEAK),

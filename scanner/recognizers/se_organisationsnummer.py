@@ -12,7 +12,7 @@ _L = r"(?<![\w\-./+])(?:16)?"
 _R = r"(?![\w\-/]|[.,]\d)"
 
 
-class SeOrganisationsnummerRecognizer(RegexRecognizer):
+class PdmapSeOrganisationsnummerRecognizer(RegexRecognizer):
     ENTITY = "SE_ORGANISATIONSNUMMER"
     PATTERNS: ClassVar[tuple[tuple[str, str, float], ...]] = (
         ("separated", _L + r"[1-9]\d[2-9]\d{3}-\d{4}" + _R, 0.6),

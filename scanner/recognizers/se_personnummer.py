@@ -14,7 +14,7 @@ _DATE12 = r"(?:18|19|20)" + _DATE10
 _SERIAL = r"[\dTRSUWXJKLMN]\d{3}"
 
 
-class SePersonnummerRecognizer(RegexRecognizer):
+class PdmapSePersonnummerRecognizer(RegexRecognizer):
     ENTITY = "SE_PERSONNUMMER"
     PATTERNS: ClassVar[tuple[tuple[str, str, float], ...]] = (
         ("12 digits, separator", _EDGE_L + _DATE12 + r"[-+]" + _SERIAL + _EDGE_R, 1.0),

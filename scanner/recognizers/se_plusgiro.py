@@ -8,7 +8,7 @@ from scanner.checksums import luhn_valid
 from scanner.recognizers.base import WEAK, RegexRecognizer
 
 
-class SePlusgiroRecognizer(RegexRecognizer):
+class PdmapSePlusgiroRecognizer(RegexRecognizer):
     ENTITY = "SE_PLUSGIRO"
     PATTERNS: ClassVar[tuple[tuple[str, str, float], ...]] = (
         (

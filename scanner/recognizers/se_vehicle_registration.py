@@ -13,7 +13,7 @@ from scanner.recognizers.base import WEAK, RegexRecognizer
 _L = "[A-HJ-PR-UW-Z]"
 
 
-class SeVehicleRegistrationRecognizer(RegexRecognizer):
+class PdmapSeVehicleRegistrationRecognizer(RegexRecognizer):
     ENTITY = "SE_VEHICLE_REGISTRATION"
     FLAGS = 0  # plates are written in capitals
     PATTERNS: ClassVar[tuple[tuple[str, str, float], ...]] = (

@@ -60,7 +60,7 @@ _EU_PREFIX = (
 )
 
 
-class StreetAddressRecognizer(RegexRecognizer):
+class PdmapStreetAddressRecognizer(RegexRecognizer):
     ENTITY = "STREET_ADDRESS"
     FLAGS = 0  # capitalisation carries the signal here
     PATTERNS: ClassVar[tuple[tuple[str, str, float], ...]] = (

@@ -13,7 +13,7 @@ _KEY = (
 _VALUE = r"(?P<value>[a-zåäö][\w.\-]{1,63})(?![\w@.\-])"
 
 
-class UsernameRecognizer(RegexRecognizer):
+class PdmapUsernameRecognizer(RegexRecognizer):
     ENTITY = "USERNAME"
     PATTERNS: ClassVar[tuple[tuple[str, str, float], ...]] = (
         ("key=value", rf"(?<![\w])\"?{_KEY}\"?\s?[=:]\s?\"?" + _VALUE, 0.6),

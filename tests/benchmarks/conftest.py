@@ -1,5 +1,4 @@
-"""Make the repository's ``benchmarks`` package importable (it is not part of the installed
-package)."""
+"""Put the repository root on ``sys.path``: ``benchmarks`` is not part of the installed package."""
 
 from __future__ import annotations
 

@@ -1,0 +1,1 @@
+"""Benchmarks for pdmap's detector: labelled data sets, scoring, accuracy and speed runs."""
