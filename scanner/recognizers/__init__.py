@@ -22,6 +22,7 @@ from scanner.recognizers.iban import PdmapIbanRecognizer
 from scanner.recognizers.ip_address import PdmapIpAddressRecognizer
 from scanner.recognizers.mac_address import PdmapMacAddressRecognizer
 from scanner.recognizers.ner import PdmapNerRecognizer
+from scanner.recognizers.person_context import PdmapPersonContextRecognizer
 from scanner.recognizers.phone import PdmapPhoneRecognizer
 from scanner.recognizers.postal_code import PdmapPostalCodeRecognizer
 from scanner.recognizers.se_bankgiro import PdmapSeBankgiroRecognizer
@@ -56,6 +57,7 @@ PATTERN_RECOGNIZERS: tuple[type[RegexRecognizer], ...] = (
     PdmapDateOfBirthRecognizer,
     PdmapMacAddressRecognizer,
     PdmapUsernameRecognizer,
+    PdmapPersonContextRecognizer,
 )
 
 

@@ -50,7 +50,9 @@ class RegexRecognizer(LocalRecognizer):
             (name, re.compile(pattern, self.FLAGS), score) for name, pattern, score in self.PATTERNS
         ]
         self._reject_before = (
-            re.compile(self.REJECT_BEFORE + r"\s*$", re.IGNORECASE) if self.REJECT_BEFORE else None
+            re.compile(r"(?:" + self.REJECT_BEFORE + r")$", re.IGNORECASE)
+            if self.REJECT_BEFORE
+            else None
         )
         super().__init__(
             supported_entities=[self.ENTITY],
@@ -67,8 +69,12 @@ class RegexRecognizer(LocalRecognizer):
         del value
         return True
 
-    def accept(self, text: str, start: int, end: int) -> tuple[int, int] | None:
-        """The span to report for a match, or None. By default: the match if ``check`` holds."""
+    def accept(self, text: str, start: int, end: int, pattern: str) -> tuple[int, int] | None:
+        """The span to report for a match of ``pattern``, or None.
+
+        By default the match itself when ``check`` holds; a subclass may narrow or widen it.
+        """
+        del pattern
         return (start, end) if self.check(text[start:end]) else None
 
     def analyze(
@@ -85,7 +91,7 @@ class RegexRecognizer(LocalRecognizer):
                     continue
                 if self._rejected(text, start):
                     continue
-                span = self.accept(text, start, end)
+                span = self.accept(text, start, end, name)
                 if span is None:
                     continue
                 start, end = span

@@ -6,7 +6,7 @@ import re
 from typing import ClassVar
 
 from scanner.checksums import luhn_valid
-from scanner.recognizers.base import RegexRecognizer
+from scanner.recognizers.base import WEAK, RegexRecognizer
 
 _L = r"(?<![\w\-./])"
 _R = r"(?![\w\-/]|[.,]\d)"
@@ -24,7 +24,9 @@ class PdmapCreditCardRecognizer(RegexRecognizer):
     PATTERNS: ClassVar[tuple[tuple[str, str, float], ...]] = (
         ("grouped 4-4-4-4", _L + r"\d{4}([ \-])\d{4}\1\d{4}\1\d{4}(?:\1\d{1,3})?" + _R, 0.9),
         ("grouped amex", _L + r"3[47]\d{2}([ \-])\d{6}\1\d{5}" + _R, 0.9),
-        ("bare", _L + r"\d{12,19}" + _R, 0.6),
+        ("bare 14-16", _L + r"\d{14,16}" + _R, 0.6),
+        # 12-13 and 17-19 digits are mostly other numbers (EAN, OCR): only with context.
+        ("bare other", _L + r"(?:\d{12,13}|\d{17,19})" + _R, WEAK),
     )
     CONTEXT = (
         "card", "credit", "debit", "visa", "mastercard", "amex", "payment", "cc", "kort",

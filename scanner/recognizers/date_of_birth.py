@@ -43,5 +43,5 @@ class PdmapDateOfBirthRecognizer(RegexRecognizer):
             WEAK,
         ),
     )
-    CONTEXT = ("born", "birth", "dob", "birthday", "d.o.b", "b.")
+    CONTEXT = ("born", "birth", "dob", "birthday", "d.o.b")
     CONTEXT_KEY = "DATE_OF_BIRTH"

@@ -16,8 +16,9 @@ class PdmapIbanRecognizer(RegexRecognizer):
     CONTEXT = ("iban", "bank", "account", "transfer")
     CONTEXT_KEY = "BANK"
 
-    def accept(self, text: str, start: int, end: int) -> tuple[int, int] | None:
+    def accept(self, text: str, start: int, end: int, pattern: str) -> tuple[int, int] | None:
         """Cut the match at the country's IBAN length, so a following word is not swallowed."""
+        del pattern
         wanted = IBAN_LENGTHS.get(text[start : start + 2].upper())
         if wanted is None:
             return (start, end) if iban_valid(text[start:end]) else None

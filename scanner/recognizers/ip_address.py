@@ -36,7 +36,8 @@ class PdmapIpAddressRecognizer(RegexRecognizer):
     CONTEXT_KEY = "IP_ADDRESS"
     # A four-part version or build number is not an address.
     REJECT_BEFORE = (
-        r"(?:\bversion|\bver\.?|\bv|\bbuild|\brelease|\bfirmware|\bversion:|\bversionen)"
+        r"(?<![^\W_])(?:version|versionen|ver|v|build|release|firmware|fw|sw|os|app_version"
+        r"|client_version|agent|rev|revision|oid)\.?[\s\"':=]{0,4}"
     )
 
     def check(self, value: str) -> bool:

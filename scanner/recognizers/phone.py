@@ -40,7 +40,7 @@ class PdmapPhoneRecognizer(RegexRecognizer):
     PATTERNS: ClassVar[tuple[tuple[str, str, float], ...]] = (("candidate", _CANDIDATE, WEAK),)
     CONTEXT = (
         "phone", "telephone", "tel", "mobile", "cell", "call", "fax", "reach", "ring",
-        "sms", "text me", "whatsapp", "office", "desk",
+        "sms", "text me", "whatsapp", "office", "desk", "t:", "m:", "p:", "ph:", "tfn:",
     )  # fmt: skip
     CONTEXT_KEY = "PHONE_NUMBER"
     #: Regions tried after Sweden for numbers written without a country prefix.

@@ -12,6 +12,7 @@ addresses are covered too.
 
 from __future__ import annotations
 
+import re
 from typing import ClassVar
 
 from scanner.recognizers.base import RegexRecognizer
@@ -60,20 +61,32 @@ _EU_PREFIX = (
 )
 
 
+_PFX = r"[ \t]*(?:>+|\?\?\?)?[ \t]*"
+_UNIT_FIRST = r"(?:(?:Flat|Apt\.?|Apartment|Unit|Suite)\s\d{1,5}[A-Z]?,?\s)"
+_TOWN = rf"{_UP}[\w'’.\-]*(?:,?[ ](?:{_UP}[\w'’.\-]*|[a-z]{{1,3}})){{0,3}}"
+_CONTINUATION = re.compile(
+    rf"(?P<unit>\n?{_PFX}(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|lgh)\s?\d{{1,5}}[A-Z]?)[ \t]*(?=\n|$|,)"
+    rf"|(?P<post>\n(?:{_PFX}\n)?{_PFX}(?:(?:{_TOWN}),?[ ])?(?:(?:SE-?)?\d{{3}}[ ]?\d{{2}}(?:[ ]{_TOWN})?"
+    rf"|\d{{4,6}}|[A-Z]{{1,2}}\d[A-Z\d]?[ ]?\d[A-Z]{{2}}))[ \t]*(?=\n|$|[.,])"
+    rf"|(?P<town>\n{_PFX}{_TOWN})[ \t]*(?=\n|$)"
+)
+_LEADING_NUMBER = re.compile(r"(?:^|(?<=[\s>?]))\d{3,6}[ \t]+$")
+
+
 class PdmapStreetAddressRecognizer(RegexRecognizer):
     ENTITY = "STREET_ADDRESS"
     FLAGS = 0  # capitalisation carries the signal here
     PATTERNS: ClassVar[tuple[tuple[str, str, float], ...]] = (
         (
             "swedish street",
-            rf"(?<![\w])(?:c/o\s{_WORD}\s{_WORD},?\s)?{_SV_STREET}\s{_NUM}(?:\s?tr\.?\s?\d)?"
+            rf"(?<![\w]){_SV_STREET}\s{_NUM}(?:\s?tr\.?\s?\d)?"
             rf"{_LGH}?{_POSTORT}?(?![\w])",
             0.9,
         ),
         ("swedish box", rf"(?<![\w])(?:Box|Postbox)\s\d{{1,6}}{_POSTORT}(?![\w])", 0.85),
         (
             "english street",
-            rf"(?<![\w])\d{{1,6}}[A-Z]?\s(?:{_WORD}\s){{1,3}}{_EN_TYPE}\.?{_EN_DIR}"
+            rf"(?<![\w]){_UNIT_FIRST}?\d{{1,6}}[A-Z]?\s(?:{_WORD}\s){{1,3}}{_EN_TYPE}\.?{_EN_DIR}"
             rf"{_UNIT_EN}?(?:{_US_TAIL}|{_UK_TAIL})?(?![\w])",
             0.8,
         ),
@@ -89,6 +102,13 @@ class PdmapStreetAddressRecognizer(RegexRecognizer):
             rf"(?:{_WORD}\s){{0,2}}{_WORD}\s\d{{1,4}}[a-zA-Z]?(?![\w])",
             0.7,
         ),
+        # A street line without a street word counts only as the head of a postal block
+        # (see accept): "20789 Allika 46\n Suite 501\n Riisa\n Estonia 62488".
+        (
+            "block head",
+            rf"(?m)^{_PFX}(?:\d{{1,6}}\s)?(?:{_WORD}\s){{0,3}}{_WORD}\s\d{{1,5}}[A-Za-z]?\.?(?=\n)",
+            0.75,
+        ),
         ("po box", r"(?<![\w])P\.?\s?O\.?\s?Box\s\d{1,6}(?![\w])", 0.75),
         ("unit", r"(?<![\w])(?:Apt\.|Suite|Apartment)\s\d{1,5}(?![\w])", 0.5),
     )
@@ -97,3 +117,25 @@ class PdmapStreetAddressRecognizer(RegexRecognizer):
         "billing", "moved",
     )  # fmt: skip
     CONTEXT_KEY = "SE_ADDRESS"
+
+    def accept(self, text: str, start: int, end: int, pattern: str) -> tuple[int, int] | None:
+        """Widen a street to its postal block: unit, town and postcode lines that follow, and a
+        number in front of it; a bare "block head" must be followed by a unit or postcode."""
+        lead = _LEADING_NUMBER.search(text, max(0, start - 8), start)
+        if lead and pattern != "block head":
+            start = lead.start()
+        kinds: list[str] = []
+        towns = 0
+        while len(kinds) < 5:
+            match = _CONTINUATION.match(text, end)
+            if match is None or match.lastgroup is None:
+                break
+            if match.lastgroup == "town":
+                towns += 1
+                if towns > 2:
+                    break
+            kinds.append(match.lastgroup)
+            end = match.end()
+        if pattern == "block head" and not {"unit", "post"} & set(kinds):
+            return None
+        return start, end

@@ -7,8 +7,8 @@ from typing import ClassVar
 from scanner.recognizers.base import RegexRecognizer
 
 _KEY = (
-    r"(?:user(?:name|_name|id|_id)?|login|uid|account|användar(?:e|namn)|anv(?:ändare)?"
-    r"|inloggad(?:\ssom)?|logged\sin\sas)"
+    r"(?:user(?:name|_name|id|_id)?|login|uid|account|owner|handläggare|handlaggare|agent_user"
+    r"|användar(?:e|namn|_?id)|anv(?:ändare)?|created_by|modified_by|skapad_av|ändrad_av|actor)"
 )
 _VALUE = r"(?P<value>[a-zåäö][\w.\-]{1,63})(?![\w@.\-])"
 
@@ -16,8 +16,8 @@ _VALUE = r"(?P<value>[a-zåäö][\w.\-]{1,63})(?![\w@.\-])"
 class PdmapUsernameRecognizer(RegexRecognizer):
     ENTITY = "USERNAME"
     PATTERNS: ClassVar[tuple[tuple[str, str, float], ...]] = (
-        ("key=value", rf"(?<![\w])\"?{_KEY}\"?\s?[=:]\s?\"?" + _VALUE, 0.6),
-        ("as user", rf"(?<![\w]){_KEY}\s" + _VALUE, 0.3),
+        ("key=value", rf"(?<![\w.\-])\"?{_KEY}\"?\s?[=:]\s?\"?" + _VALUE, 0.6),
+        ("logged in as", r"(?<![\w])(?:logged\sin\sas|inloggad\ssom)\s" + _VALUE, 0.6),
     )
     CONTEXT = ("user", "login", "account")
 

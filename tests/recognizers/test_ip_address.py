@@ -27,3 +27,16 @@ T = "IP_ADDRESS"
 )
 def test_ip_address(pattern_engine: DetectionEngine, text: str, expected: list[str]) -> None:
     assert of_type(pattern_engine, text, T) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"version":"5.3.4.100"}',
+        "build=21.7.3.10",
+        "GET /app.js?v=8.1.8.18 HTTP/1.1",
+        "fw=24.20.0.225",
+    ],
+)
+def test_version_keys_are_not_addresses(pattern_engine: DetectionEngine, text: str) -> None:
+    assert of_type(pattern_engine, text, T) == []

@@ -31,7 +31,19 @@ T = "STREET_ADDRESS"
         ("Kiannonkatu 98", ["Kiannonkatu 98"]),
         ("The bus station is on Villacher Strasse 89", ["Villacher Strasse 89"]),
         ("Via dei Fiorentini 17", ["Via dei Fiorentini 17"]),
+        (
+            "Account Manager\nFlat 6, 216 Albert Street\nLondon\nNW7 2PW\nT: 029",
+            ["Flat 6, 216 Albert Street\nLondon\nNW7 2PW"],
+        ),
+        (
+            "William Hughes\n\n20789 Allika 46\n Suite 501\n Riisa\n\n Estonia 62488",
+            ["20789 Allika 46\n Suite 501\n Riisa\n\n Estonia 62488"],
+        ),
+        ("Billing: 28245 Puruntie 82 Apt. 595", ["28245 Puruntie 82 Apt. 595"]),
+        ("Storgatan 12\n123 45 Stockholm\nSverige", ["Storgatan 12\n123 45 Stockholm\nSverige"]),
         # not addresses
+        ("Windows 10\nTack för hjälpen", []),
+        ("Storgatan 12\nTack för hjälpen", ["Storgatan 12"]),
         ("Gatan var våt efter regnet 12 gånger", []),
         ("Vi ses på Stockholm 2024", []),
         ("Release 2 Street Fighter", []),

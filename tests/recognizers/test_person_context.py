@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+import pytest
+
+from scanner.engine import DetectionEngine
+from tests.conftest import of_type
+
+T = "PERSON"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('{"contact":{"name":"Frances Pearson","email":"x"}}', ["Frances Pearson"]),
+        ('kundnr=K-595942 namn="Björn Malmgren" pnr=x', ["Björn Malmgren"]),
+        ("Name:    Iva D. Grusová\nAddress: somewhere", ["Iva D. Grusová"]),
+        ("Hej! Jag heter Anna-Karin Svensson och har en fråga.", ["Anna-Karin Svensson"]),
+        ("My name is Rubija", ["Rubija"]),
+        ("Tack för hjälpen.\n\nMvh\nLázaro", ["Lázaro"]),
+        ("Best regards,\n\nDorota Sadza\nAccount Manager", ["Dorota Sadza"]),
+        ("Återkoppla på onsdag. /Moa", ["Moa"]),
+        ("Tack på förhand, Arthur (arthur@example.se)", ["Arthur"]),
+        # not names
+        ('{"name":"premium-plan"}', []),
+        ("filnamn=rapport.pdf", []),
+        ("Mvh\nKundtjänst AB\n08-123", []),  # a company line after a sign-off
+        ("version/Build 12", []),
+    ],
+)
+def test_person_context(pattern_engine: DetectionEngine, text: str, expected: list[str]) -> None:
+    assert of_type(pattern_engine, text, T) == expected
