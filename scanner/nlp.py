@@ -48,8 +48,40 @@ _CAPITALISED = re.compile(r"(?<![\w@./=:\-])[A-ZÅÄÖÉÜØÆ][a-zåäöéüø�
 CHUNK = 20_000
 _SENTENCE_END = ".!?:;\n\"'(>-–*#|"
 _OPENERS = frozenset(
-    """please hello hi hey thanks thank dear hej hejsan tack hallå can could would will yes no
-    ok okay sorry good best regards kind mvh god vänliga hälsningar ja nej tyvärr bra""".split()
+    {
+        "please",
+        "hello",
+        "hi",
+        "hey",
+        "thanks",
+        "thank",
+        "dear",
+        "hej",
+        "hejsan",
+        "tack",
+        "hallå",
+        "can",
+        "could",
+        "would",
+        "will",
+        "yes",
+        "no",
+        "ok",
+        "okay",
+        "sorry",
+        "good",
+        "best",
+        "regards",
+        "kind",
+        "mvh",
+        "god",
+        "vänliga",
+        "hälsningar",
+        "ja",
+        "nej",
+        "tyvärr",
+        "bra",
+    }
 )
 
 

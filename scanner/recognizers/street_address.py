@@ -65,8 +65,10 @@ _PFX = r"[ \t]*(?:>+|\?\?\?)?[ \t]*"
 _UNIT_FIRST = r"(?:(?:Flat|Apt\.?|Apartment|Unit|Suite)\s\d{1,5}[A-Z]?,?\s)"
 _TOWN = rf"{_UP}[\w'’.\-]*(?:,?[ ](?:{_UP}[\w'’.\-]*|[a-z]{{1,3}})){{0,3}}"
 _CONTINUATION = re.compile(
-    rf"(?P<unit>\n?{_PFX}(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|lgh)\s?\d{{1,5}}[A-Z]?)[ \t]*(?=\n|$|,)"
-    rf"|(?P<post>\n(?:{_PFX}\n)?{_PFX}(?:(?:{_TOWN}),?[ ])?(?:(?:SE-?)?\d{{3}}[ ]?\d{{2}}(?:[ ]{_TOWN})?"
+    rf"(?P<unit>\n?{_PFX}(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|lgh)\s?\d{{1,5}}[A-Z]?)"
+    rf"[ \t]*(?=\n|$|,)"
+    rf"|(?P<post>\n(?:{_PFX}\n)?{_PFX}(?:(?:{_TOWN}),?[ ])?"
+    rf"(?:(?:SE-?)?\d{{3}}[ ]?\d{{2}}(?:[ ]{_TOWN})?"
     rf"|\d{{4,6}}|[A-Z]{{1,2}}\d[A-Z\d]?[ ]?\d[A-Z]{{2}}))[ \t]*(?=\n|$|[.,])"
     rf"|(?P<town>\n{_PFX}{_TOWN})[ \t]*(?=\n|$)"
 )
