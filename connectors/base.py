@@ -11,7 +11,7 @@ yield a :class:`ScanIssue` in place of the records they could not read and go on
 for what stops a whole container or source:
 
     ConnectorError (Exception)
-     ├── SourceUnavailable      -- the store cannot be reached at all (connection refused, no bucket)
+     ├── SourceUnavailable      -- the store cannot be reached (connection refused, no bucket)
      └── ContainerUnavailable   -- one container cannot be read (dropped table, 403, permission)
 
 A record's ``locator`` addresses it for later reads: the primary-key columns of a SQL row
