@@ -86,9 +86,18 @@ class DetectionEngine:
         return self.detect_batch([text], [language])[0]
 
     def detect_batch(
-        self, texts: Sequence[str], languages: Sequence[str | None] | None = None
+        self,
+        texts: Sequence[str],
+        languages: Sequence[str | None] | None = None,
+        *,
+        context: Sequence[str] = (),
+        ner: bool = True,
     ) -> list[list[Detection]]:
-        """Detect entities in many texts; NER runs batched per language."""
+        """Detect entities in many texts; NER runs batched per language.
+
+        ``context`` words count as present around every match (a column name, say); with
+        ``ner=False`` only the pattern recognizers run (short structured values).
+        """
         if languages is None:
             languages = [None] * len(texts)
         if len(languages) != len(texts):
@@ -101,13 +110,14 @@ class DetectionEngine:
         for language in set(resolved):
             indices = [i for i, lang in enumerate(resolved) if lang == language]
             batch = [texts[i] for i in indices]
-            artifacts = self.nlp_engine.process_many(batch, language)
+            artifacts = self.nlp_engine.process_many(batch if ner else [""] * len(batch), language)
             for i, text, nlp_artifacts in zip(indices, batch, artifacts, strict=True):
                 results = self.analyzer.analyze(
                     text=text,
                     language=language,
                     entities=list(self.settings.entities) if self.settings.entities else None,
                     nlp_artifacts=nlp_artifacts,
+                    context=list(context) or None,
                 )
                 out[i] = [
                     Detection(r.start, r.end, r.entity_type, round(float(r.score), 4))
