@@ -129,7 +129,7 @@ class Connector(Protocol):
         """Every container of the source, described (fields, keys, size, version)."""
         ...
 
-    def sample(self, container: str, limit: int) -> Iterator[Record | ScanIssue]:
+    def sample(self, container: str, limit: int) -> Iterator[StreamItem]:
         """At most ``limit`` records, spread over the container where the store allows."""
         ...
 

@@ -71,7 +71,7 @@ class MemoryConnector:
         values: dict[str | None, Any] = {key: value for key, value in row.items()}  # noqa: C416
         return Record({k: row.get(k) for k in table.primary_key}, values)
 
-    def sample(self, container: str, limit: int) -> Iterator[Record | ScanIssue]:
+    def sample(self, container: str, limit: int) -> Iterator[StreamItem]:
         table = self._table(container)
         step = max(1, len(table.rows) // max(1, limit))
         for row in table.rows[::step][:limit]:

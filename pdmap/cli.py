@@ -140,6 +140,96 @@ def detect(
         raise typer.Exit(EXIT_WITH_ISSUES)
 
 
+ConfigOption = Annotated[Path, typer.Option("--config", "-c", help="Configuration file (YAML).")]
+
+
+def _fail(message: str) -> typer.Exit:
+    Console(stderr=True).print(f"[red]error[/red] {message}", highlight=False)
+    return typer.Exit(1)
+
+
+@app.command()
+def scan(
+    config: ConfigOption = Path("pdmap.yaml"),
+    source: Annotated[str | None, typer.Option("--source", help="Scan only this source.")] = None,
+    full: Annotated[bool, typer.Option("--full", help="Rescan every container.")] = False,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes.")] = 1,
+) -> None:
+    """Scan the configured sources into the catalog (incremental unless --full).
+
+    Exit code 0: complete; 3: complete with recorded scan issues; 1: failed.
+    """
+    from datamap.catalog import open_catalog
+    from pdmap.config import ConfigError, load_config
+    from pdmap.scan import run_scan
+    from scanner.fingerprint import KeyError_, load_or_create_key
+
+    err = Console(stderr=True)
+    try:
+        cfg = load_config(config)
+        if source is not None:
+            cfg.source(source)
+        key = load_or_create_key(cfg.base_dir / ".pdmap" / "secret.key")
+        catalog = open_catalog(cfg.catalog_url())
+    except (ConfigError, KeyError_) as exc:
+        raise _fail(str(exc)) from None
+    started = time.perf_counter()
+
+    def progress(result: object) -> None:
+        from datamap.catalog import ContainerResult
+
+        assert isinstance(result, ContainerResult)
+        if err.is_terminal:
+            err.print(
+                f"  {result.source}:{result.container}  findings={len(result.findings)} "
+                f"identifiers={len(result.identifiers)} issues={len(result.issues)}",
+                highlight=False,
+            )
+
+    try:
+        summary = run_scan(
+            cfg, catalog, key, source=source, full=full, workers=workers, on_container=progress
+        )
+    finally:
+        catalog.close()
+    elapsed = time.perf_counter() - started
+    err.print(
+        f"pdmap scan: run={summary.run_id} scanned={summary.scanned} skipped={summary.skipped} "
+        f"findings={summary.findings} identifiers={summary.identifiers} issues={summary.issues} "
+        f"seconds={elapsed:.1f}",
+        highlight=False,
+    )
+    if summary.issues:
+        raise typer.Exit(EXIT_WITH_ISSUES)
+
+
+@app.command()
+def findings(
+    config: ConfigOption = Path("pdmap.yaml"),
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="jsonl, json, csv or table.")
+    ] = "table",
+    source: Annotated[str | None, typer.Option("--source", help="Only this source.")] = None,
+) -> None:
+    """What was found: one record per (source, container, field, entity type)."""
+    from datamap.catalog import open_catalog
+    from pdmap.config import ConfigError, load_config
+    from reports.findings import render_findings
+
+    if format not in ("jsonl", "json", "csv", "table"):
+        raise _fail(f"--format must be jsonl, json, csv or table, not {format!r}")
+    try:
+        cfg = load_config(config)
+        catalog = open_catalog(cfg.catalog_url())
+    except ConfigError as exc:
+        raise _fail(str(exc)) from None
+    try:
+        rows = catalog.findings(source)
+    finally:
+        catalog.close()
+    render_findings(rows, format, sys.stdout)
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

@@ -1,0 +1,331 @@
+"""The catalog: what was scanned, what was found, where identifiers live.
+
+SQLite next to the configuration by default, PostgreSQL (or any SQLAlchemy database) when the
+configuration says so. :func:`open_catalog` creates or upgrades the schema with Alembic. One
+writer (the scan's parent process) merges container results; readers (``pdmap findings``, the
+reports, the API) use :meth:`Catalog.findings` and :meth:`Catalog.locate`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, delete, func, insert, select
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session
+
+from datamap.models import (
+    ContainerRow,
+    FieldRow,
+    FindingRow,
+    IdentifierRow,
+    IssueRow,
+    ScanRun,
+    SourceRow,
+)
+
+__all__ = [
+    "Catalog",
+    "ContainerResult",
+    "FieldFinding",
+    "FindingView",
+    "IdentifierEntry",
+    "IssueEntry",
+    "open_catalog",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class FieldFinding:
+    field: str | None
+    declared_type: str | None
+    entity_type: str
+    count: int
+    sampled: int
+    confidence: float
+    previews: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class IdentifierEntry:
+    fingerprint: str
+    entity_type: str
+    field: str | None
+    locator: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class IssueEntry:
+    container: str | None
+    kind: str
+    message: str
+    locator: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class ContainerResult:
+    """Everything one scan task learned about one container; merged by the single writer."""
+
+    source: str
+    container: str
+    kind: str
+    version: str | None = None
+    checkpoint: str | None = None
+    resumed: bool = False  # True: the stream continued a checkpoint: identifiers are appended
+    size_estimate: int | None = None
+    primary_key: tuple[str, ...] = ()
+    foreign_keys: list[dict[str, Any]] = field(default_factory=list)
+    fields: list[tuple[str | None, str | None]] = field(default_factory=list)  # (name, type)
+    findings: list[FieldFinding] = field(default_factory=list)
+    identifiers: list[IdentifierEntry] = field(default_factory=list)
+    issues: list[IssueEntry] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class FindingView:
+    source: str
+    container: str
+    field: str | None
+    entity_type: str
+    count: int
+    sampled: int
+    confidence: float
+    previews: tuple[str, ...]
+    system: str | None
+
+
+def _alembic_config(engine: Engine) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(files("datamap").joinpath("migrations")))
+    return config
+
+
+def open_catalog(url: str) -> Catalog:
+    """Open (creating and upgrading as needed) the catalog at SQLAlchemy ``url``."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url)
+    config = _alembic_config(engine)
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "head")
+    return Catalog(engine)
+
+
+class Catalog:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- runs -----------------------------------------------------------------------------------
+    def start_run(self, full: bool) -> int:
+        with Session(self.engine) as s, s.begin():
+            run = ScanRun(started_at=_now(), status="running", full=full)
+            s.add(run)
+            s.flush()
+            return run.id
+
+    def finish_run(self, run_id: int, status: str, scanned: int, skipped: int, issues: int) -> None:
+        with Session(self.engine) as s, s.begin():
+            run = s.get_one(ScanRun, run_id)
+            run.finished_at = _now()
+            run.status = status
+            run.containers_scanned = scanned
+            run.containers_skipped = skipped
+            run.issues = issues
+
+    def runs(self) -> list[ScanRun]:
+        with Session(self.engine, expire_on_commit=False) as s:
+            return list(s.scalars(select(ScanRun).order_by(ScanRun.id)))
+
+    # -- sources and containers -------------------------------------------------------------------
+    def upsert_source(self, name: str, type_: str, system: str | None, location: str) -> int:
+        with Session(self.engine) as s, s.begin():
+            row = s.scalar(select(SourceRow).where(SourceRow.name == name))
+            if row is None:
+                row = SourceRow(name=name, type=type_, system=system, location=location)
+                s.add(row)
+            else:
+                row.type, row.system, row.location = type_, system, location
+            s.flush()
+            return row.id
+
+    def container_states(self, source: str) -> dict[str, tuple[str | None, str | None]]:
+        """``{container: (version, checkpoint)}`` from the last scan of ``source``."""
+        with Session(self.engine) as s:
+            rows = s.execute(
+                select(ContainerRow.name, ContainerRow.version, ContainerRow.checkpoint)
+                .join(SourceRow, SourceRow.id == ContainerRow.source_id)
+                .where(SourceRow.name == source)
+            )
+            return {name: (version, checkpoint) for name, version, checkpoint in rows}
+
+    def save(self, run_id: int, result: ContainerResult) -> None:
+        """Merge one container's result: its findings replace the previous ones; its identifiers
+        replace them too, unless the stream resumed from a checkpoint (then they are added)."""
+        with Session(self.engine) as s, s.begin():
+            source = s.scalar(select(SourceRow).where(SourceRow.name == result.source))
+            if source is None:
+                raise ValueError(f"unknown source {result.source!r}; upsert_source first")
+            container = s.scalar(
+                select(ContainerRow).where(
+                    ContainerRow.source_id == source.id, ContainerRow.name == result.container
+                )
+            )
+            if container is None:
+                container = ContainerRow(
+                    source_id=source.id, name=result.container, kind=result.kind
+                )
+                s.add(container)
+                s.flush()
+            container.kind = result.kind
+            container.version = result.version
+            container.checkpoint = result.checkpoint
+            container.size_estimate = result.size_estimate
+            container.primary_key = list(result.primary_key)
+            container.foreign_keys = list(result.foreign_keys)
+            container.last_run_id = run_id
+            if not result.resumed:
+                s.execute(delete(IdentifierRow).where(IdentifierRow.container_id == container.id))
+            field_rows = select(FieldRow.id).where(FieldRow.container_id == container.id)
+            s.execute(delete(FindingRow).where(FindingRow.field_id.in_(field_rows)))
+            s.flush()
+            field_ids = {
+                row.name: row.id
+                for row in s.scalars(select(FieldRow).where(FieldRow.container_id == container.id))
+            }
+            declared = dict(result.fields)
+            declared.update({f.field: f.declared_type for f in result.findings})
+            for name, declared_type in declared.items():
+                key = name or ""
+                if key not in field_ids:
+                    row = FieldRow(container_id=container.id, name=key, declared_type=declared_type)
+                    s.add(row)
+                    s.flush()
+                    field_ids[key] = row.id
+            for finding in result.findings:
+                fid = field_ids[finding.field or ""]
+                s.add(
+                    FindingRow(
+                        field_id=fid,
+                        entity_type=finding.entity_type,
+                        count=finding.count,
+                        sampled=finding.sampled,
+                        confidence=finding.confidence,
+                        previews=list(finding.previews),
+                        run_id=run_id,
+                    )
+                )
+            if result.identifiers:
+                s.execute(
+                    insert(IdentifierRow),
+                    [
+                        {
+                            "fingerprint": e.fingerprint,
+                            "entity_type": e.entity_type,
+                            "container_id": container.id,
+                            "field": e.field or "",
+                            "locator": e.locator,
+                        }
+                        for e in result.identifiers
+                    ],
+                )
+            for issue in result.issues:
+                s.add(
+                    IssueRow(
+                        run_id=run_id,
+                        source=result.source,
+                        container=issue.container,
+                        kind=issue.kind,
+                        message=issue.message,
+                        locator=issue.locator,
+                    )
+                )
+
+    def record_issue(self, run_id: int, source: str, issue: IssueEntry) -> None:
+        with Session(self.engine) as s, s.begin():
+            s.add(
+                IssueRow(
+                    run_id=run_id,
+                    source=source,
+                    container=issue.container,
+                    kind=issue.kind,
+                    message=issue.message,
+                    locator=issue.locator,
+                )
+            )
+
+    # -- reading ----------------------------------------------------------------------------------
+    def findings(self, source: str | None = None) -> list[FindingView]:
+        query = (
+            select(
+                SourceRow.name,
+                ContainerRow.name,
+                FieldRow.name,
+                FindingRow.entity_type,
+                FindingRow.count,
+                FindingRow.sampled,
+                FindingRow.confidence,
+                FindingRow.previews,
+                SourceRow.system,
+            )
+            .join(FieldRow, FieldRow.id == FindingRow.field_id)
+            .join(ContainerRow, ContainerRow.id == FieldRow.container_id)
+            .join(SourceRow, SourceRow.id == ContainerRow.source_id)
+            .order_by(SourceRow.name, ContainerRow.name, FieldRow.name, FindingRow.entity_type)
+        )
+        if source is not None:
+            query = query.where(SourceRow.name == source)
+        with Session(self.engine) as s:
+            return [
+                FindingView(src, cont, fld or None, et, cnt, smp, conf, tuple(prev or ()), system)
+                for src, cont, fld, et, cnt, smp, conf, prev, system in s.execute(query)
+            ]
+
+    def issues(self, run_id: int | None = None) -> list[IssueRow]:
+        with Session(self.engine, expire_on_commit=False) as s:
+            query = select(IssueRow).order_by(IssueRow.id)
+            if run_id is not None:
+                query = query.where(IssueRow.run_id == run_id)
+            return list(s.scalars(query))
+
+    def locate(
+        self, fingerprints: Iterable[str]
+    ) -> Iterator[tuple[str, str, str, str, dict[str, Any]]]:
+        """``(source, container, field, entity_type, locator)`` for each indexed occurrence."""
+        prints = list(set(fingerprints))
+        if not prints:
+            return
+        query = (
+            select(
+                SourceRow.name,
+                ContainerRow.name,
+                IdentifierRow.field,
+                IdentifierRow.entity_type,
+                IdentifierRow.locator,
+            )
+            .join(ContainerRow, ContainerRow.id == IdentifierRow.container_id)
+            .join(SourceRow, SourceRow.id == ContainerRow.source_id)
+            .where(IdentifierRow.fingerprint.in_(prints))
+        )
+        with Session(self.engine) as s:
+            for src, cont, fld, et, locator in s.execute(query):
+                yield src, cont, fld, et, dict(locator)
+
+    def identifier_count(self) -> int:
+        with Session(self.engine) as s:
+            return int(s.scalar(select(func.count()).select_from(IdentifierRow)) or 0)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
