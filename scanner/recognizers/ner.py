@@ -47,7 +47,7 @@ class PdmapNerRecognizer(LocalRecognizer):
             if span is None:
                 continue
             start, end = span
-            if mention.label == "PERSON" and not _plausible_name(text[start:end]):
+            if mention.label == "PERSON" and not _plausible_name(text, start, end):
                 continue
             score = self.SCORES[mention.label]
             results.append(
@@ -80,7 +80,29 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
     return start + skip, start + len(trimmed)
 
 
-def _plausible_name(value: str) -> bool:
+def _plausible_name(text: str, start: int, end: int) -> bool:
+    """False for what NER often calls a person but is not: labels (``E-post:``), companies
+    (``... AB``), role words (``Hej Kundtjänst``), digits and all-caps tokens."""
+    value = text[start:end]
     if _NOT_A_NAME.search(value) or "\n" in value:
         return False
-    return any(ch.isupper() for ch in value) and not value.isupper()
+    if not any(ch.isupper() for ch in value) or value.isupper():
+        return False
+    if _LABEL_AFTER.match(text, end) or _COMPANY_AFTER.match(text, end):
+        return False
+    words = value.split()
+    if _COMPANY_SUFFIX.fullmatch(words[-1]):
+        return False
+    return not (len(words) == 1 and value.lower() in _NOT_NAMES)
+
+
+_LABEL_AFTER = re.compile(r"[ \t]*:")
+_COMPANY_SUFFIX = re.compile(
+    r"(?i:AB|HB|KB|Inc\.?|Ltd\.?|LLC|GmbH|Oy|Oyj|AS|ASA|ApS|AG|SA|BV|NV|plc|Corp\.?)"
+)
+_COMPANY_AFTER = re.compile(
+    r"[ \t]*&|[ \t]+(?:AB|HB|KB|Inc|Ltd|LLC|GmbH|Oy|AS|ApS|AG|BV|plc|Corp)\b"
+)
+_NOT_NAMES = frozenset(
+    ["kundtjänst", "kundservice", "support", "supporten", "team", "teamet", "admin", "administratör", "hej", "hejsan", "tack", "reg", "avtalet", "avtal", "fakturan", "faktura", "kassan", "ordern", "beställning", "leverans", "leveransen", "kunden", "kund", "användare", "användaren", "tekniker", "säljare", "styrelsen", "ledningen", "ekonomi", "redovisning", "customer", "service", "sales", "billing", "team", "admin", "dear", "hello", "thanks", "regards", "manager"]
+)

@@ -15,6 +15,8 @@ _UP = r"[A-ZÅÄÖÉÜØÆÁÍÓÚČŠŽŁ]"
 _LOW = r"[a-zåäöéüøæáíóúčšžłńśźżőűèçñ'’]"
 _PART = rf"(?:{_UP}{_LOW}+(?:-{_UP}{_LOW}+)?|{_UP}\.)"
 _NAME = rf"(?P<value>{_PART}(?:[ ](?:(?:af|av|von|van|de|da|del)[ ])?{_PART}){{0,3}})(?![\w@])"
+# Two or three capitalised words (first and last name), not a single word.
+_FULL_NAME = rf"(?P<value>{_PART}(?:[ ]{_PART}){{1,2}})(?![\w@]|[ ]{_UP})"
 _FIELD = (
     r"(?i:full_?name|first_?name|last_?name|given_?name|family_?name|customer_?name"
     r"|contact_?name|display_?name|name|namn|fullnamn|f[öo]rnamn|efternamn|tilltalsnamn"
@@ -34,8 +36,16 @@ class PdmapPersonContextRecognizer(RegexRecognizer):
         ("name field", rf"(?<![\w])\"?{_FIELD}\"?\s?[:=]\s?\"?{_NAME}", 0.85),
         (
             "label line",
-            rf"(?m)^[ \t>]*(?i:name|namn|kontaktperson|contact|kund)[ \t]*:[ \t]*{_NAME}",
+            rf"(?m)(?:^|(?<=[.;]\s))[ \t>]*(?i:name|namn|kontaktperson|contact|kund|customer|owner"
+            rf"|ansvarig|handläggare|tekniker|säljare|agent|assigned\sto)[ \t]*:[ \t]*{_NAME}",
             0.85,
+        ),
+        (
+            "cue + full name",
+            rf"(?<![\w])(?i:with|med|customer|kund(?:en)?|tekniker(?:n)?|handläggare(?:n)?"
+            rf"|met|träffade|ringde|called|contacted|kontaktade|dear|hej|hi|hello)"
+            rf"\s{_FULL_NAME}(?![ \t]+(?:AB|HB|KB|Inc|Ltd|LLC|GmbH|Oy|AS|ApS|AG|BV|plc|Corp)\b)",
+            0.6,
         ),
         (
             "introduction",

@@ -10,7 +10,8 @@ _KEY = (
     r"(?:user(?:name|_name|id|_id)?|login|uid|account|owner|handläggare|handlaggare|agent_user"
     r"|användar(?:e|namn|_?id)|anv(?:ändare)?|created_by|modified_by|skapad_av|ändrad_av|actor)"
 )
-_VALUE = r"(?P<value>[a-zåäö][\w.\-]{1,63})(?![\w@.\-])"
+# Case-sensitive start: "Owner: Laura Heath" is a name, "owner=laura_h" a user name.
+_VALUE = r"(?P<value>(?-i:[a-zåäö])[\w.\-]{1,63})(?![\w@.\-])"
 
 
 class PdmapUsernameRecognizer(RegexRecognizer):

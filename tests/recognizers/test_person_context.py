@@ -29,3 +29,17 @@ T = "PERSON"
 )
 def test_person_context(pattern_engine: DetectionEngine, text: str, expected: list[str]) -> None:
     assert of_type(pattern_engine, text, T) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Direct line 08-123. Owner: Laura Heath.", ["Laura Heath"]),
+        ("2024-09-18 Call with Jon Rush (Brightwave Analytics Inc.).", ["Jon Rush"]),
+        ("Telefonsamtal med Ek Lind AB om fakturan.", []),  # a company, not a person
+        ("Met Sierra Hardy at the conference.", ["Sierra Hardy"]),
+        ("Hej Kundtjänst!", []),  # one word after a greeting is not enough here
+    ],
+)
+def test_cue_words(pattern_engine: DetectionEngine, text: str, expected: list[str]) -> None:
+    assert of_type(pattern_engine, text, T) == expected
