@@ -16,7 +16,9 @@ from connectors.base import (
     SourceUnavailable,
     StreamItem,
 )
+from connectors.logs import LogConnector, LogSettings
 from connectors.memory import MemoryConnector, MemoryTable
+from connectors.s3 import S3Connector, S3Settings
 
 __all__ = [
     "Checkpoint",
@@ -26,9 +28,13 @@ __all__ = [
     "ContainerUnavailable",
     "FieldSpec",
     "ForeignKey",
+    "LogConnector",
+    "LogSettings",
     "MemoryConnector",
     "MemoryTable",
     "Record",
+    "S3Connector",
+    "S3Settings",
     "ScanIssue",
     "SourceUnavailable",
     "StreamItem",
