@@ -107,5 +107,6 @@ _NOT_NAMES = frozenset(
     """kundtjänst kundservice support supporten team teamet admin administratör hej hejsan
     tack reg avtalet avtal fakturan faktura kassan ordern beställning leverans leveransen
     kunden kund användare användaren tekniker säljare styrelsen ledningen ekonomi
-    redovisning customer service sales billing team admin dear hello thanks regards manager""".split()  # noqa: SIM905 - a word list reads best as text
+    redovisning customer service sales billing team admin dear hello thanks regards manager
+    """.split()  # noqa: SIM905 - a word list reads best as text
 )
