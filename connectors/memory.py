@@ -14,7 +14,6 @@ from connectors.base import (
     FieldSpec,
     ForeignKey,
     Record,
-    ScanIssue,
     StreamItem,
 )
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -103,7 +102,7 @@ class FindingView:
 
 def _alembic_config(engine: Engine) -> Config:
     config = Config()
-    config.set_main_option("script_location", str(files("datamap").joinpath("migrations")))
+    config.set_main_option("script_location", str(Path(__file__).resolve().parent / "migrations"))
     return config
 
 

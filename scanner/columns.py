@@ -10,12 +10,12 @@ values alone.
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
-from importlib.resources import files
+
+from scanner.resources import read_context_file
 
 __all__ = ["ColumnHints", "name_tokens"]
 
@@ -90,9 +90,7 @@ class ColumnHints:
 
     @classmethod
     def load(cls) -> ColumnHints:
-        raw = json.loads(
-            files("scanner").joinpath("data/sv_context_words.json").read_text(encoding="utf-8")
-        )
+        raw = read_context_file()
         vocab: dict[str, set[str]] = {t: set(words) for t, words in _ENGLISH.items()}
         for section, entity_type in _SWEDISH_SECTIONS.items():
             vocab.setdefault(entity_type, set()).update(raw[section]["columns"])

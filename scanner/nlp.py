@@ -15,7 +15,6 @@ the mentions as absolute character offsets (:class:`NerArtifacts`).
 from __future__ import annotations
 
 import functools
-import importlib.resources
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -25,6 +24,8 @@ from typing import Any
 import spacy
 from presidio_analyzer.nlp_engine import NlpArtifacts, NlpEngine
 from spacy.language import Language
+
+from scanner.resources import PACKAGE_DIR
 
 __all__ = [
     "DEFAULT_MODELS",
@@ -197,7 +198,7 @@ class PdmapNlpEngine(NlpEngine):
 def load_pipeline(name: str) -> Language:
     """Load a pipeline by package name, ``scanner:<resource path>`` or filesystem path."""
     if name.startswith("scanner:"):
-        path = Path(str(importlib.resources.files("scanner").joinpath(name.split(":", 1)[1])))
+        path = PACKAGE_DIR / name.split(":", 1)[1]
         if not (path / "config.cfg").exists():
             raise ModelMissing(
                 f"pdmap's Swedish NER model is missing at {path}; reinstall pdmap or "

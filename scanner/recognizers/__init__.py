@@ -7,9 +7,7 @@ One recognizer per file, each a small data-like class (see :mod:`scanner.recogni
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
-from importlib.resources import files
 from typing import Any
 
 from presidio_analyzer import EntityRecognizer, RecognizerRegistry
@@ -32,6 +30,7 @@ from scanner.recognizers.se_plusgiro import PdmapSePlusgiroRecognizer
 from scanner.recognizers.se_vehicle_registration import PdmapSeVehicleRegistrationRecognizer
 from scanner.recognizers.street_address import PdmapStreetAddressRecognizer
 from scanner.recognizers.username import PdmapUsernameRecognizer
+from scanner.resources import read_context_file
 
 __all__ = [
     "PATTERN_RECOGNIZERS",
@@ -63,9 +62,7 @@ PATTERN_RECOGNIZERS: tuple[type[RegexRecognizer], ...] = (
 
 def load_context_words() -> dict[str, list[str]]:
     """The Swedish context words shipped with pdmap, by section."""
-    raw: dict[str, Any] = json.loads(
-        files("scanner").joinpath("data/sv_context_words.json").read_text(encoding="utf-8")
-    )
+    raw = read_context_file()
     return {
         key: list(value["context"])
         for key, value in raw.items()

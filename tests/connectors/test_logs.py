@@ -1,4 +1,4 @@
-"""The log-file connector against real files in temporary trees (no mocks)."""
+"""The log-file connector, against real files in temporary trees."""
 
 from __future__ import annotations
 

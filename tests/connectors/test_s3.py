@@ -325,8 +325,9 @@ def test_issues_per_kind_are_capped(moto_endpoint: str, bucket: str, s3_admin: A
 
 def test_empty_object(s3: tuple[Any, S3Connector]) -> None:
     admin, conn = s3
-    etag = put(admin, conn.settings.bucket, "empty.csv", b"")
-    assert list(conn.stream("empty.csv")) == [Checkpoint(etag)]
+    for key in ("empty.csv", "empty.parquet"):
+        etag = put(admin, conn.settings.bucket, key, b"")
+        assert list(conn.stream(key)) == [Checkpoint(etag)]
 
 
 def test_parquet_rows(s3: tuple[Any, S3Connector]) -> None:
