@@ -8,7 +8,6 @@ One recognizer per file, each a small data-like class (see :mod:`scanner.recogni
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from presidio_analyzer import EntityRecognizer, RecognizerRegistry
 
