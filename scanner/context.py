@@ -12,6 +12,7 @@ Entries with a space, dot or hyphen (``e-post``, ``date of birth``) match as phr
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -94,14 +95,21 @@ def find_context_word(
     words = _WORD.findall(before)[-words_before:] if words_before else []
     words += _WORD.findall(after)[:words_after]
     words += extra
+    prefixes, phrases = _compiled(tuple(vocabulary))
+    if prefixes is not None:
+        match = prefixes.search(" ".join(words))
+        if match is not None:
+            return match.group()
     window = before + " " + after
-    for entry in vocabulary:
-        key = entry.lower().rstrip(".")
-        if not key:
-            continue
-        if _WORD.fullmatch(key):
-            if any(word.startswith(key) for word in words):
-                return entry
-        elif key in window:
-            return entry
-    return None
+    return next((phrase for phrase in phrases if phrase in window), None)
+
+
+@functools.lru_cache(maxsize=256)
+def _compiled(vocabulary: tuple[str, ...]) -> tuple[re.Pattern[str] | None, tuple[str, ...]]:
+    """One regex for the one-word entries (matched at a word start), and the phrases."""
+    keys = [entry.lower().rstrip(".") for entry in vocabulary]
+    words = sorted({k for k in keys if k and _WORD.fullmatch(k)}, key=len, reverse=True)
+    phrases = tuple(k for k in keys if k and not _WORD.fullmatch(k))
+    if not words:
+        return None, phrases
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, words)) + ")"), phrases

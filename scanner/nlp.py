@@ -47,6 +47,8 @@ _LABELS = {
 }
 _CAPITALISED = re.compile(r"(?<![\w@./=:\-])[A-ZÅÄÖÉÜØÆ][a-zåäöéüøæ'’\-]+")
 CHUNK = 20_000
+_ACCESS_LOG = re.compile(r'^\S+ \S+ \S+ \[[^\]]{10,40}\] "')
+_KEY_VALUE = re.compile(r"(?<![\w.\-])[A-Za-z_][\w.\-]{0,40}=[^\s=]")
 _SENTENCE_END = ".!?:;\n\"'(>-–*#|"
 _OPENERS = frozenset(
     {
@@ -117,12 +119,26 @@ def worth_ner(text: str) -> bool:
     sentence-initial capital on a function word (``What``, ``Please``, ``Hej``): a support
     text with no other capital has no name for NER to find.
     """
+    if _machine_text(text):
+        return False
     for match in _CAPITALISED.finditer(text):
         before = text[: match.start()].rstrip()
         at_sentence_start = not before or before[-1] in _SENTENCE_END
         if not (at_sentence_start and match.group().lower() in _common_words()):
             return True
     return False
+
+
+def _machine_text(text: str) -> bool:
+    """A JSON object, an access-log line or a key=value log line: text no NER model was trained
+    on. Names in such lines sit under keys (``"namn": ...``, ``name=...``), where the
+    name-field recognizer finds them."""
+    stripped = text.strip()
+    if stripped.startswith("{") and stripped.endswith("}"):
+        return True
+    if _ACCESS_LOG.match(stripped):
+        return True
+    return "\n" not in stripped and len(_KEY_VALUE.findall(stripped)) >= 3
 
 
 @functools.cache
