@@ -21,7 +21,8 @@ KEY = b"e" * 32
 def make_logs(root: Path) -> None:
     root.mkdir()
     access = [
-        f'203.0.113.{i} - - [10/Oct/2024:13:55:{i:02d} +0200] "GET /konto HTTP/1.1" 200 {100 + i} "-" "curl/8"'
+        f'203.0.113.{i} - - [10/Oct/2024:13:55:{i:02d} +0200] "GET /konto HTTP/1.1" '
+        f'200 {100 + i} "-" "curl/8"'
         for i in range(1, 21)
     ]
     (root / "access.log").write_text("\n".join(access) + "\n", encoding="utf-8")
@@ -79,7 +80,8 @@ def test_mixed_estate(
         "sources:\n"
         "  - {name: crm, type: sql, url: 'sqlite:///crm.db'}\n"
         "  - {name: applogs, type: logs, paths: ['logs/*.log', 'logs/*.gz', 'logs/*.jsonl']}\n"
-        f"  - {{name: exports, type: s3, bucket: {bucket}, endpoint_url: '{moto_endpoint}', region: eu-north-1}}\n",
+        f"  - {{name: exports, type: s3, bucket: {bucket}, endpoint_url: '{moto_endpoint}',"
+        " region: eu-north-1}\n",
         encoding="utf-8",
     )
     config = load_config(config_path)
