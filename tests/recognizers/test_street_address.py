@@ -41,7 +41,14 @@ T = "STREET_ADDRESS"
         ),
         ("Billing: 28245 Puruntie 82 Apt. 595", ["28245 Puruntie 82 Apt. 595"]),
         ("Storgatan 12\n123 45 Stockholm\nSverige", ["Storgatan 12\n123 45 Stockholm\nSverige"]),
+        ("Address:     PSC 6695, Box 2353\nAPO AP 20849", ["PSC 6695, Box 2353\nAPO AP 20849"]),
+        (
+            "Name:    Iva\nAddress:     03555 Vicolo Calcirelli 13 Suite 694 Valderice Trapani",
+            ["03555 Vicolo Calcirelli 13 Suite 694 Valderice Trapani"],
+        ),
+        ("Leveransadress: Ringvägen 100, 118 60 Stockholm", ["Ringvägen 100, 118 60 Stockholm"]),
         # not addresses
+        ("Address: see the attached form", []),
         ("Windows 10\nTack för hjälpen", []),
         ("Storgatan 12\nTack för hjälpen", ["Storgatan 12"]),
         ("Gatan var våt efter regnet 12 gånger", []),
