@@ -114,15 +114,16 @@ class PdmapStreetAddressRecognizer(RegexRecognizer):
         ("po box", r"(?<![\w])P\.?\s?O\.?\s?Box\s\d{1,6}(?![\w])", 0.75),
         (
             "military",
-            r"(?<![\w])(?:PSC|CMR|Unit)\s\d{1,5},?\sBox\s\d{1,5}\s*\n?[ \t]*(?:APO|FPO|DPO)\s(?:AA|AE|AP)"
-            r"\s\d{5}(?![\w])",
+            r"(?<![\w])(?:PSC|CMR|Unit)\s\d{1,5},?\sBox\s\d{1,5}\s*\n?[ \t]*"
+            r"(?:APO|FPO|DPO)\s(?:AA|AE|AP)\s\d{5}(?![\w])",
             0.85,
         ),
         (
             # "Address: 03555 Vicolo Calcirelli 13 Suite 694 Valderice Trapani" - a labelled line
             "labelled line",
             r"(?im)^[ \t>]*(?:(?:billing|shipping|home|postal|delivery|street)\s)?(?:address|adress"
-            r"|gatuadress|postadress|leveransadress|besöksadress|fakturaadress|hemadress)[ \t]*:[ \t]*"
+            r"|gatuadress|postadress|leveransadress|besöksadress|fakturaadress|hemadress)"
+            r"[ \t]*:[ \t]*"
             r"(?P<value>(?=[^\n]*\d)(?=[^\n]*[A-Za-zÅÄÖåäö]{3})[^\n]{4,100}?)[ \t.]*$",
             0.8,
         ),
