@@ -6,6 +6,7 @@ See :mod:`connectors.base` for the protocol and the exception hierarchy.
 from connectors.base import (
     Checkpoint,
     Connector,
+    ConnectorBase,
     ConnectorError,
     ContainerInfo,
     ContainerUnavailable,
@@ -23,6 +24,7 @@ from connectors.s3 import S3Connector, S3Settings
 __all__ = [
     "Checkpoint",
     "Connector",
+    "ConnectorBase",
     "ConnectorError",
     "ContainerInfo",
     "ContainerUnavailable",

@@ -28,6 +28,7 @@ from typing import Any, Literal, Protocol, Self, runtime_checkable
 __all__ = [
     "Checkpoint",
     "Connector",
+    "ConnectorBase",
     "ConnectorError",
     "ContainerInfo",
     "ContainerUnavailable",
@@ -117,6 +118,24 @@ class Checkpoint:
 
 
 StreamItem = Record | ScanIssue | Checkpoint
+
+
+class ConnectorBase:
+    """The context-manager plumbing every connector shares: ``with`` closes it."""
+
+    def close(self) -> None:
+        """Release connections and files; subclasses override."""
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
 
 
 @runtime_checkable

@@ -33,10 +33,11 @@ import hashlib
 import io
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import repeat
 from typing import Any, Final, Literal
+
+from connectors.flatten import flatten
 
 __all__ = [
     "STRUCTURED_FORMATS",
@@ -158,26 +159,11 @@ def parse_json(text: str) -> Values | None:
 
 
 def flatten_json(document: dict[str, Any]) -> Values:
-    """Scalar leaves of ``document`` by dotted path, arrays as ``[]`` (see the module doc).
+    """Scalar leaves of ``document`` by dotted path, arrays as ``[]``.
 
-    Raises RecursionError for nesting deeper than the interpreter's recursion limit allows
-    (``json.loads`` refuses such documents too; :func:`parse_json` answers None for them).
+    The rule is :func:`connectors.flatten.flatten`, shared with the object connector.
     """
-    values: Values = {}
-    _flatten(values, document.items())
-    return values
-
-
-def _flatten(values: Values, pairs: Iterable[tuple[str, Any]]) -> None:
-    for path, value in pairs:
-        if isinstance(value, dict):
-            _flatten(values, zip(map(f"{path}.".__add__, value), value.values(), strict=True))
-        elif isinstance(value, list):
-            _flatten(values, zip(repeat(f"{path}[]"), value, strict=False))
-        elif value is not None and value != "":
-            text = value if isinstance(value, str) else _scalar(value)
-            prior = values.get(path)
-            values[path] = text if prior is None else f"{prior}\n{text}"
+    return flatten(document)
 
 
 def _parse_text(text: str) -> Values | None:
@@ -218,12 +204,6 @@ def _unquote(value: str) -> str:
     if len(value) >= 2 and value[0] == value[-1] == "'":
         return value[1:-1]
     return value
-
-
-def _scalar(value: object) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
 
 
 @dataclass(frozen=True, slots=True)

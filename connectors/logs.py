@@ -50,11 +50,11 @@ import zlib
 from collections.abc import Iterator, Mapping
 from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass
-from types import TracebackType
-from typing import Any, Final, Self
+from typing import Any, Final
 
 from connectors.base import (
     Checkpoint,
+    ConnectorBase,
     ContainerInfo,
     ContainerUnavailable,
     FieldSpec,
@@ -126,7 +126,7 @@ class _File:
     head: bytes  # the first HEAD_BYTES of ``raw``
 
 
-class LogConnector:
+class LogConnector(ConnectorBase):
     """A ``Connector`` over log files (see the module docstring); the constructor does no I/O."""
 
     def __init__(self, source: str, settings: LogSettings) -> None:
@@ -197,17 +197,6 @@ class LogConnector:
 
     def close(self) -> None:
         """Nothing to release: every call opens and closes its own file."""
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
 
     @property
     def _max(self) -> int:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterator, Mapping, Sequence
-from types import TracebackType
-from typing import Any, Self
+from typing import Any
 
 from connectors.base import (
+    ConnectorBase,
     ContainerInfo,
     ContainerUnavailable,
     FieldSpec,
@@ -36,7 +36,7 @@ class MemoryTable:
         self.types = dict(types or {})
 
 
-class MemoryConnector:
+class MemoryConnector(ConnectorBase):
     """A ``Connector`` over Python data; nothing to open or close."""
 
     def __init__(self, source: str, tables: Mapping[str, MemoryTable]) -> None:
@@ -91,14 +91,3 @@ class MemoryConnector:
 
     def close(self) -> None:
         """Nothing to release."""
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()

@@ -54,6 +54,7 @@ from itertools import chain
 from typing import Any, BinaryIO
 
 from connectors.base import Record, ScanIssue
+from connectors.flatten import flatten
 
 __all__ = ["ObjectLimits", "flatten", "parse_object"]
 
@@ -103,43 +104,6 @@ class _InputError(Exception):
         super().__init__(message)
         self.kind = kind
         self.message = message
-
-
-def flatten(value: Any) -> dict[str | None, str]:
-    """Scalar leaves of a JSON-like value as text by key path; a bare scalar under ``None``.
-
-    Paths: ``user.email`` in objects, ``items[0].email`` in arrays (``[0]`` for a top-level
-    one). Leaves are text like the log connector's (``true``/``false`` for booleans, ``str`` for
-    numbers, datetimes and decimals; bytes when UTF-8); nulls and empty strings are left out.
-    The walk is iterative: ``json`` accepts nesting deeper than Python's stack.
-    """
-    out: dict[str | None, str] = {}
-    stack: list[tuple[str | None, Any]] = [(None, value)]
-    while stack:
-        path, node = stack.pop()
-        if isinstance(node, dict):
-            children = [(str(k) if path is None else f"{path}.{k}", v) for k, v in node.items()]
-            stack.extend(reversed(children))
-        elif isinstance(node, list | tuple):
-            stack.extend(reversed([(f"{path or ''}[{i}]", v) for i, v in enumerate(node)]))
-        else:
-            text = _text_of(node)
-            if text:
-                out[path] = text
-    return out
-
-
-def _text_of(value: Any) -> str | None:
-    if value is None or isinstance(value, str):
-        return value
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, bytes | bytearray):
-        try:
-            return bytes(value).decode("utf-8")
-        except UnicodeDecodeError:
-            return None
-    return str(value)
 
 
 def parse_object(

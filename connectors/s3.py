@@ -36,11 +36,11 @@ import io
 import logging
 from collections.abc import Callable, Generator, Iterator, Mapping
 from dataclasses import dataclass
-from types import TracebackType
-from typing import Any, BinaryIO, Self
+from typing import Any, BinaryIO
 
 from connectors.base import (
     Checkpoint,
+    ConnectorBase,
     ContainerInfo,
     ContainerUnavailable,
     Record,
@@ -100,7 +100,7 @@ class _Changed(Exception):
     """GetObject's IfMatch failed: the object was replaced since its HEAD."""
 
 
-class S3Connector:
+class S3Connector(ConnectorBase):
     """A ``Connector`` over the objects of one bucket under a prefix."""
 
     def __init__(self, source: str, settings: S3Settings) -> None:
@@ -174,17 +174,6 @@ class S3Connector:
         if self._s3 is not None:
             self._s3.close()
             self._s3 = None
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
 
     def _client(self) -> Any:
         if self._s3 is not None:

@@ -15,8 +15,7 @@ import logging
 import random
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from types import TracebackType
-from typing import Any, Self
+from typing import Any
 
 from sqlalchemy import (
     Column,
@@ -36,6 +35,7 @@ from sqlalchemy.exc import DBAPIError, NoSuchTableError, SQLAlchemyError
 
 from connectors.base import (
     Checkpoint,
+    ConnectorBase,
     ContainerInfo,
     ContainerUnavailable,
     FieldSpec,
@@ -67,7 +67,7 @@ class SqlSettings:
     connect_timeout_s: int = 10
 
 
-class SqlConnector:
+class SqlConnector(ConnectorBase):
     """A ``Connector`` over one database."""
 
     def __init__(self, source: str, settings: SqlSettings) -> None:
@@ -323,17 +323,6 @@ class SqlConnector:
             self._engine.dispose()
             self._engine = None
         self._tables.clear()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
 
 
 def _qualify(schema: str | None, name: str, dialect: str) -> str:
