@@ -9,6 +9,7 @@ traceback.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import time
 from pathlib import Path
@@ -72,7 +73,10 @@ def detect(
             "--output", "-o", help="JSON Lines output (written atomically); - for stdout."
         ),
     ],
-    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes.")] = 1,
+    workers: Annotated[
+        int,
+        typer.Option("--workers", "-w", min=0, help="Worker processes; 0: one per core (max 4)."),
+    ] = 0,
     batch_size: Annotated[
         int, typer.Option("--batch-size", min=1, help="Texts per NER batch.")
     ] = 256,
@@ -100,6 +104,8 @@ def detect(
 
     err = Console(stderr=True)
     settings = EngineSettings(score_threshold=threshold, ner=not no_ner)
+    if workers == 0:
+        workers = min(4, os.cpu_count() or 1)
     started = time.perf_counter()
     try:
         summary = run_detect(
