@@ -1,0 +1,71 @@
+"""`pdmap scan` and `pdmap findings` as a user runs them: exit codes, output, no raw values."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from sqlalchemy import create_engine, text
+
+
+def pdmap(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PDMAP_SECRET": "a-test-secret-of-enough-length"}
+    return subprocess.run(
+        [sys.executable, "-m", "pdmap.cli", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+        check=False,
+    )
+
+
+def test_scan_then_findings(tmp_path: Path) -> None:
+    engine = create_engine(f"sqlite:///{tmp_path / 'crm.db'}")
+    with engine.begin() as conn:
+        conn.execute(text("CREATE TABLE kunder (id INTEGER PRIMARY KEY, epost TEXT, tel TEXT)"))
+        for i in range(1, 31):
+            conn.execute(
+                text("INSERT INTO kunder VALUES (:i, :e, :t)"),
+                {"i": i, "e": f"k{i}@exempel.se", "t": f"070-{100 + i} 45 67"},
+            )
+    engine.dispose()
+    (tmp_path / "pdmap.yaml").write_text(
+        "sources:\n  - {name: crm, type: sql, url: 'sqlite:///crm.db', system: CRM}\n",
+        encoding="utf-8",
+    )
+    first = pdmap("scan", cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    assert "scanned=1" in first.stderr
+    again = pdmap("scan", cwd=tmp_path)
+    assert again.returncode == 0
+    assert "skipped=1" in again.stderr
+    out = pdmap("findings", "--format", "jsonl", cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    records = [json.loads(line) for line in out.stdout.splitlines()]
+    assert {(r["field"], r["entity_type"]) for r in records} == {
+        ("epost", "EMAIL_ADDRESS"),
+        ("tel", "PHONE_NUMBER"),
+    }
+    assert "k1@exempel.se" not in out.stdout
+    as_csv = pdmap("findings", "--format", "csv", cwd=tmp_path)
+    assert as_csv.stdout.splitlines()[0].startswith("source,container,field,entity_type,categories")
+
+
+def test_scan_exit_codes(tmp_path: Path) -> None:
+    (tmp_path / "pdmap.yaml").write_text(
+        "sources:\n  - {name: gone, type: sql, url: 'postgresql+psycopg://postgres@127.0.0.1:1/x'}\n",
+        encoding="utf-8",
+    )
+    with_issues = pdmap("scan", cwd=tmp_path)
+    assert with_issues.returncode == 3
+    assert "Traceback" not in with_issues.stderr
+    missing = pdmap("scan", "--config", "nope.yaml", cwd=tmp_path)
+    assert missing.returncode == 1
+    assert "not found" in missing.stderr
+    unknown = pdmap("scan", "--source", "other", cwd=tmp_path)
+    assert unknown.returncode == 1
+    assert "no source named 'other'" in unknown.stderr
