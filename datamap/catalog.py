@@ -78,6 +78,7 @@ class ContainerResult:
     version: str | None = None
     checkpoint: str | None = None
     resumed: bool = False  # True: the stream continued a checkpoint: identifiers are appended
+    unavailable: bool = False  # True: not read at all; the catalog keeps the previous results
     size_estimate: int | None = None
     primary_key: tuple[str, ...] = ()
     foreign_keys: list[dict[str, Any]] = field(default_factory=list)

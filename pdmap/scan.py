@@ -25,7 +25,6 @@ from connectors.base import (
     Checkpoint,
     ConnectorError,
     ContainerInfo,
-    ContainerUnavailable,
     Record,
     ScanIssue,
     SourceUnavailable,
@@ -140,14 +139,9 @@ def run_task(task: ScanTask, tools: ScanTools, sample_rows: int = SAMPLE_ROWS) -
                     indexed.add(name)
             if indexed:
                 _index(connector.stream(info.name, task.start), indexed, tools, result, task.start)
-    except ContainerUnavailable as exc:
+    except ConnectorError as exc:  # the container (or its source) could not be read
         result.issues.append(IssueEntry(info.name, "unreadable", str(exc)))
-        result.findings.clear()
-        result.identifiers.clear()
-        result.version = None  # not scanned: try again next time
-    except ConnectorError as exc:
-        result.issues.append(IssueEntry(info.name, "unreadable", str(exc)))
-        result.version = None
+        result.unavailable = True
     return result
 
 
@@ -233,7 +227,12 @@ def run_scan(
         (engine_factory or (lambda: DetectionEngine.load(EngineSettings())))() if tasks else None
     )
     for result in _execute(tasks, key, engine, workers):
-        catalog.save(summary.run_id, result)
+        if result.unavailable:
+            # Keep what earlier scans found there; record why it was not scanned this time.
+            for issue in result.issues:
+                catalog.record_issue(summary.run_id, result.source, issue)
+        else:
+            catalog.save(summary.run_id, result)
         summary.scanned += 1
         summary.issues += len(result.issues)
         summary.findings += len(result.findings)

@@ -221,3 +221,33 @@ def test_bad_configuration_names_the_problem(tmp_path: Path, text: str, message:
     path.write_text(text, encoding="utf-8")
     with pytest.raises(ConfigError, match=message):
         load_config(path)
+
+
+def test_unreadable_container_keeps_earlier_findings(
+    tmp_path: Path, pattern_engine: DetectionEngine
+) -> None:
+    url = f"sqlite:///{tmp_path / 'crm.db'}"
+    build(url)
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("CREATE TABLE staging (id INTEGER PRIMARY KEY, mail TEXT)"))
+        conn.execute(text("INSERT INTO staging VALUES (1, 'a@exempel.se'), (2, 'b@exempel.se')"))
+        conn.execute(text("CREATE VIEW staged AS SELECT id, mail FROM staging"))
+    config = load_config(write_config(tmp_path, url))
+    catalog = open_catalog(config.catalog_url())
+    run_scan(config, catalog, KEY, engine_factory=lambda: pattern_engine)
+    assert ("staged", "mail", "EMAIL_ADDRESS") in {
+        (f.container, f.field, f.entity_type) for f in catalog.findings()
+    }
+    with engine.begin() as conn:
+        conn.execute(text("DROP TABLE staging"))  # the view now errors
+    engine.dispose()
+    summary = run_scan(config, catalog, KEY, engine_factory=lambda: pattern_engine)
+    assert summary.issues == 1
+    assert [(i.container, i.kind) for i in catalog.issues(summary.run_id)] == [
+        ("staged", "unreadable")
+    ]
+    assert ("staged", "mail", "EMAIL_ADDRESS") in {
+        (f.container, f.field, f.entity_type) for f in catalog.findings()
+    }
+    catalog.close()
