@@ -96,7 +96,8 @@ def _plausible_name(text: str, start: int, end: int) -> bool:
     return not (len(words) == 1 and value.lower() in _NOT_NAMES)
 
 
-_LABEL_AFTER = re.compile(r"[ \t]*:")
+# "E-post: ..." is a field label; "Elizabeth: \"I'm ...\"" is a speaker, which stays a name.
+_LABEL_AFTER = re.compile(r"[ \t]*:(?![ \t]*[\"“'])")
 _COMPANY_SUFFIX = re.compile(
     r"(?i:AB|HB|KB|Inc\.?|Ltd\.?|LLC|GmbH|Oy|Oyj|AS|ASA|ApS|AG|SA|BV|NV|plc|Corp\.?)"
 )

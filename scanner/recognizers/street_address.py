@@ -128,6 +128,19 @@ class PdmapStreetAddressRecognizer(RegexRecognizer):
             0.8,
         ),
         ("unit", r"(?<![\w])(?:Apt\.|Suite|Apartment)\s\d{1,5}(?![\w])", 0.5),
+        (
+            # "lives at Allika 46", "address is 27534 Þorsteinsgata 63": a place after a cue
+            # phrase, capitalised, ending in a house number; any script, no street word needed.
+            "after a cue",
+            r"(?i:\blives?\s(?:at|on)|\blived\s(?:at|on|in)|\blocated\sat|\baddress(?:\sis|:)"
+            r"|\bmeet\s(?:you|me)\sat|\bsent\sto|\bship(?:ped)?\sto|\bdeliver(?:ed)?\sto"
+            r"|\breturn\sto|\bmoved\sto|\bbor\spå|\bflyttat?\still|\bskicka(?:s)?\still"
+            r"|\blevereras?\still|\badress(?:en)?\s(?:är|:))\s+"
+            r"(?P<value>(?:\d{1,6}\s)?(?![a-zåäöæøéüß])(?:[^\W\d_][\w'’.\-]*\s){1,4}"
+            r"\d{1,5}[A-Za-z]?\.?)"
+            r"(?![\w\-/])",
+            0.65,
+        ),
     )
     CONTEXT = (
         "address", "live", "lives", "street", "deliver", "ship", "send", "located", "office",

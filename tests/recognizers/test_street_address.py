@@ -47,7 +47,10 @@ T = "STREET_ADDRESS"
             ["03555 Vicolo Calcirelli 13 Suite 694 Valderice Trapani"],
         ),
         ("Leveransadress: Ringvägen 100, 118 60 Stockholm", ["Ringvägen 100, 118 60 Stockholm"]),
+        ("Tilly Nicholson lives at 10252 Μεγάλη Άμμος 184, ΠΑΦΟΣ", ["10252 Μεγάλη Άμμος 184"]),
+        ("Kunden bor på Hästhagen 14 sedan maj", ["Hästhagen 14"]),
         # not addresses
+        ("It was sent to the printer 3 times", []),
         ("Address: see the attached form", []),
         ("Windows 10\nTack för hjälpen", []),
         ("Storgatan 12\nTack för hjälpen", ["Storgatan 12"]),
