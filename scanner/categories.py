@@ -4,7 +4,8 @@ The policy (``shared/seed/dataskyddspolicy.txt``) declares three categories: Ide
 (``identification``: name and e-mail), Kontakt (``contact``: e-mail, contact details, phone) and
 Historik (``history``: login history, changes made, requests over the internet, i.e. IP
 addresses and logs). Everything else is still reported, under its own category, and flagged as
-not declared: ``financial`` (IBAN, cards, bankgiro, plusgiro), ``vehicle``.
+not declared: ``financial`` (IBAN, cards, bankgiro, plusgiro), ``vehicle``, and the GDPR
+Art. 9 special categories under ``special_category.*`` (``special_category.health``).
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ DEFAULT_CATEGORIES: Mapping[str, tuple[str, ...]] = {
     "SE_BANKGIRO": (FINANCIAL,),
     "SE_PLUSGIRO": (FINANCIAL,),
     "SE_VEHICLE_REGISTRATION": ("vehicle",),
+    "HEALTH_DATA": ("special_category.health",),
 }
 
 

@@ -15,6 +15,7 @@ from scanner.recognizers.base import RegexRecognizer
 from scanner.recognizers.credit_card import PdmapCreditCardRecognizer
 from scanner.recognizers.date_of_birth import PdmapDateOfBirthRecognizer
 from scanner.recognizers.email import PdmapEmailRecognizer
+from scanner.recognizers.health import PdmapHealthTermRecognizer
 from scanner.recognizers.iban import PdmapIbanRecognizer
 from scanner.recognizers.ip_address import PdmapIpAddressRecognizer
 from scanner.recognizers.mac_address import PdmapMacAddressRecognizer
@@ -56,6 +57,7 @@ PATTERN_RECOGNIZERS: tuple[type[RegexRecognizer], ...] = (
     PdmapMacAddressRecognizer,
     PdmapUsernameRecognizer,
     PdmapPersonContextRecognizer,
+    PdmapHealthTermRecognizer,
 )
 
 
