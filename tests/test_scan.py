@@ -251,3 +251,25 @@ def test_unreadable_container_keeps_earlier_findings(
         (f.container, f.field, f.entity_type) for f in catalog.findings()
     }
     catalog.close()
+
+
+def test_scan_tasks_are_plain_and_picklable(
+    tmp_path: Path, pattern_engine: DetectionEngine
+) -> None:
+    import pickle
+
+    from pdmap.config import build_connector
+    from pdmap.scan import ScanTask, ScanTools, run_task
+
+    url = f"sqlite:///{tmp_path / 'crm.db'}"
+    build(url)
+    config = load_config(write_config(tmp_path, url))
+    source = config.sources[0]
+    with build_connector(source, config.base_dir) as connector:
+        info = next(c for c in connector.containers() if c.name == "kunder")
+    task = ScanTask(source, config.base_dir, info)
+    copy = pickle.loads(pickle.dumps(task))
+    assert copy == task
+    result = run_task(copy, ScanTools.build(KEY, pattern_engine))
+    assert pickle.loads(pickle.dumps(result)).findings == result.findings
+    assert {f.entity_type for f in result.findings} >= {"EMAIL_ADDRESS", "SE_PERSONNUMMER"}
