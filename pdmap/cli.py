@@ -165,7 +165,9 @@ def scan(
 
     Exit code 0: complete; 3: complete with recorded scan issues; 1: failed.
     """
-    from datamap.catalog import open_catalog
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from datamap.catalog import ContainerResult, open_catalog
     from pdmap.config import ConfigError, load_config
     from pdmap.scan import run_scan
     from scanner.fingerprint import KeyError_, load_or_create_key
@@ -181,21 +183,30 @@ def scan(
         raise _fail(str(exc)) from None
     started = time.perf_counter()
 
-    def progress(result: object) -> None:
-        from datamap.catalog import ContainerResult
+    bar = Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=err, disable=not err.is_terminal,
+    )  # fmt: skip
+    job = bar.add_task("scanning", total=None)
 
-        assert isinstance(result, ContainerResult)
-        if err.is_terminal:
-            err.print(
-                f"  {result.source}:{result.container}  findings={len(result.findings)} "
-                f"identifiers={len(result.identifiers)} issues={len(result.issues)}",
-                highlight=False,
-            )
+    def plan(tasks: int, skipped: int) -> None:
+        bar.update(job, total=tasks, description=f"scanning ({skipped} unchanged)")
+
+    def progress(result: ContainerResult) -> None:
+        bar.update(job, advance=1, description=f"{result.source}:{result.container}")
 
     try:
-        summary = run_scan(
-            cfg, catalog, key, source=source, full=full, workers=workers, on_container=progress
-        )
+        with bar:
+            summary = run_scan(
+                cfg, catalog, key, source=source, full=full, workers=workers,
+                on_container=progress, on_plan=plan,
+            )  # fmt: skip
+        if not err.is_terminal:  # CI: the issues as structured lines
+            for issue in catalog.issues(summary.run_id):
+                err.print(
+                    f"issue source={issue.source} container={issue.container} kind={issue.kind}",
+                    highlight=False,
+                )
     finally:
         catalog.close()
     elapsed = time.perf_counter() - started

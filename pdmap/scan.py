@@ -199,8 +199,13 @@ def run_scan(
     workers: int = 1,
     engine_factory: Callable[[], DetectionEngine] | None = None,
     on_container: Callable[[ContainerResult], None] | None = None,
+    on_plan: Callable[[int, int], None] | None = None,
 ) -> ScanSummary:
-    """Scan the configured sources (or one) into ``catalog``."""
+    """Scan the configured sources (or one) into ``catalog``.
+
+    ``on_plan(tasks, skipped)`` is called once the containers are listed; ``on_container`` after
+    each container is merged (a progress bar uses both).
+    """
     sources = [config.source(source)] if source else list(config.sources)
     summary = ScanSummary(run_id=catalog.start_run(full))
     tasks: list[ScanTask] = []
@@ -223,6 +228,8 @@ def run_scan(
                 summary.skipped += 1
                 continue
             tasks.append(ScanTask(src, config.base_dir, info, None if full else checkpoint))
+    if on_plan is not None:
+        on_plan(len(tasks), summary.skipped)
     engine = (
         (engine_factory or (lambda: DetectionEngine.load(EngineSettings())))() if tasks else None
     )
