@@ -273,3 +273,31 @@ def test_scan_tasks_are_plain_and_picklable(
     result = run_task(copy, ScanTools.build(KEY, pattern_engine))
     assert pickle.loads(pickle.dumps(result)).findings == result.findings
     assert {f.entity_type for f in result.findings} >= {"EMAIL_ADDRESS", "SE_PERSONNUMMER"}
+
+
+def test_catalog_on_each_database_and_parallel_workers(
+    tmp_path: Path, database_url: str, pattern_engine: DetectionEngine
+) -> None:
+    """The catalog itself on SQLite, PostgreSQL and MariaDB; two forked workers give the same
+    findings as one process."""
+    estate = f"sqlite:///{tmp_path / 'crm.db'}"
+    build(estate)
+    path = tmp_path / "pdmap.yaml"
+    path.write_text(
+        f"catalog: '{database_url}'\nsources:\n  - {{name: crm, type: sql, url: '{estate}'}}\n",
+        encoding="utf-8",
+    )
+    config = load_config(path)
+    catalog = open_catalog(config.catalog_url())
+    one = run_scan(config, catalog, KEY, engine_factory=lambda: pattern_engine)
+    single = sorted((f.container, f.field, f.entity_type, f.count) for f in catalog.findings())
+    two = run_scan(
+        config, catalog, KEY, full=True, workers=2, engine_factory=lambda: pattern_engine
+    )
+    parallel = sorted((f.container, f.field, f.entity_type, f.count) for f in catalog.findings())
+    assert (one.scanned, two.scanned) == (3, 3)
+    assert parallel == single
+    assert len(single) == 5
+    assert catalog.identifier_count() == 60 * 4
+    open_catalog(config.catalog_url()).close()  # reopening an up-to-date catalog is a no-op
+    catalog.close()
