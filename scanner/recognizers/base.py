@@ -47,7 +47,8 @@ class RegexRecognizer(LocalRecognizer):
 
     def __init__(self, language: str, context: list[str] | None = None) -> None:
         self._compiled = [
-            (name, re.compile(pattern, self.FLAGS), score) for name, pattern, score in self.PATTERNS
+            (name, self.compile(pattern, self.FLAGS), score)
+            for name, pattern, score in self.PATTERNS
         ]
         self._reject_before = (
             re.compile(r"(?:" + self.REJECT_BEFORE + r")$", re.IGNORECASE)
@@ -60,6 +61,11 @@ class RegexRecognizer(LocalRecognizer):
             name=f"{type(self).__name__}",
             context=list(context if context is not None else self.CONTEXT),
         )
+
+    @staticmethod
+    def compile(pattern: str, flags: int) -> Any:
+        """Compile one pattern (stdlib ``re``; a subclass needing ``\\p{Lu}`` uses ``regex``)."""
+        return re.compile(pattern, flags)
 
     def load(self) -> None:
         """Nothing to load: patterns are compiled in ``__init__``."""

@@ -7,12 +7,15 @@ patterns find a capitalised name (initials and hyphens allowed) in exactly those
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
+
+import regex
 
 from scanner.recognizers.base import RegexRecognizer
 
-_UP = r"[A-ZÅÄÖÉÜØÆÁÍÓÚČŠŽŁ]"
-_LOW = r"[a-zåäöéüøæáíóúčšžłńśźżőűèçñ'’]"
+# Unicode letter classes (``regex``): Anđa Tomić, Wisława Szczepańska, Şahin, ...
+_UP = r"\p{Lu}"
+_LOW = r"[\p{Ll}'’]"
 _PART = rf"(?:{_UP}{_LOW}+(?:-{_UP}{_LOW}+)?|{_UP}\.)"
 _NAME = rf"(?P<value>{_PART}(?:[ ](?:(?:af|av|von|van|de|da|del)[ ])?{_PART}){{0,3}})(?![\w@])"
 # Two or three capitalised words (first and last name), not a single word.
@@ -32,6 +35,11 @@ _SIGN_OFF = (
 class PdmapPersonContextRecognizer(RegexRecognizer):
     ENTITY = "PERSON"
     FLAGS = 0
+
+    @staticmethod
+    def compile(pattern: str, flags: int) -> Any:
+        return regex.compile(pattern, flags)
+
     PATTERNS: ClassVar[tuple[tuple[str, str, float], ...]] = (
         ("name field", rf"(?<![\w])\"?{_FIELD}\"?\s?[:=]\s?\"?{_NAME}", 0.85),
         (
@@ -54,5 +62,28 @@ class PdmapPersonContextRecognizer(RegexRecognizer):
         ),
         ("sign-off", rf"(?<![\w]){_SIGN_OFF}[,.!]?[ \t]*\n+[ \t]*{_NAME}[ \t]*(?:\n|$)", 0.8),
         ("sign-off inline", rf"(?<![\w]){_SIGN_OFF},[ \t]{_NAME}(?=\s*(?:\(|\n|$))", 0.75),
+        (
+            "honorific",
+            rf"(?<![\w])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Herr|Fru|Fröken)\.?[ ]{_NAME}",
+            0.75,
+        ),
+        (
+            "kin or naming cue",
+            rf"(?<![\w])(?i:my|our|his|her|their|min|mitt|mina|hans|hennes)\s"
+            rf"(?i:kid|son|daughter|wife|husband|partner|brother|sister|mother|father|mom|dad"
+            rf"|grandfather|grandmother|friend|colleague|boss|son|dotter|fru|man|sambo|bror"
+            rf"|syster|mamma|pappa|kollega|chef|vän)\s{_NAME}"
+            rf"|(?<![\w])(?i:called|named|kallad|som\sheter)\s{_NAME}",
+            0.7,
+        ),
+        (
+            # A text that opens with a line holding only a full name, followed within three
+            # lines by an address, phone or e-mail: a signature block or an address label.
+            "opening name line",
+            rf"\A[ \t>?]*{_FULL_NAME}[ \t]*\n"
+            rf"(?=(?:[^\n]*\n){{0,3}}[ \t>?]*"
+            rf"(?:\d|[^\n]*@|(?i:phone|tel|mobil|e-?mail|e-?post|address|adress)))",
+            0.6,
+        ),
         ("slash signature", rf"(?m)(?:^|\s)/{_NAME}[ \t]*$", 0.7),
     )

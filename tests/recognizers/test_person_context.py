@@ -39,6 +39,14 @@ def test_person_context(pattern_engine: DetectionEngine, text: str, expected: li
         ("Telefonsamtal med Ek Lind AB om fakturan.", []),  # a company, not a person
         ("Met Sierra Hardy at the conference.", ["Sierra Hardy"]),
         ("Hej Kundtjänst!", []),  # one word after a greeting is not enough here
+        ("Name:    Anđa Tomić\nAddress: x", ["Anđa Tomić"]),
+        ("Please ask Mrs. Barbara Yudina to call.", ["Barbara Yudina"]),
+        ("I would like to remove my kid Lukas from the will.", ["Lukas"]),
+        ("My great grandfather was called Djevad Šušulić, and", ["Djevad Šušulić"]),
+        ("Maureen Thibault\n\n20789 Allika 46\n Suite 501", ["Maureen Thibault"]),
+        ("Account Manager\nNorthwind", []),  # an opening line that is not a full name
+        ("Order Status\nShipped", []),
+        ("Dreux Joly\nPaxata\n12 Main Street", ["Dreux Joly"]),
     ],
 )
 def test_cue_words(pattern_engine: DetectionEngine, text: str, expected: list[str]) -> None:
