@@ -88,7 +88,8 @@ class PdmapStreetAddressRecognizer(RegexRecognizer):
         ("swedish box", rf"(?<![\w])(?:Box|Postbox)\s\d{{1,6}}{_POSTORT}(?![\w])", 0.85),
         (
             "english street",
-            rf"(?<![\w]){_UNIT_FIRST}?\d{{1,6}}[A-Z]?\s(?:{_WORD}\s){{1,3}}{_EN_TYPE}\.?{_EN_DIR}"
+            rf"(?<![\w])(?!\d{{3}}\sBad\sGateway)"
+            rf"{_UNIT_FIRST}?\d{{1,6}}[A-Z]?\s(?:{_WORD}\s){{1,3}}{_EN_TYPE}\.?{_EN_DIR}"
             rf"{_UNIT_EN}?(?:{_US_TAIL}|{_UK_TAIL})?(?![\w])",
             0.8,
         ),
@@ -136,7 +137,10 @@ class PdmapStreetAddressRecognizer(RegexRecognizer):
             r"|\bmeet\s(?:you|me)\sat|\bsent\sto|\bship(?:ped)?\sto|\bdeliver(?:ed)?\sto"
             r"|\breturn\sto|\bmoved\sto|\bbor\spå|\bflyttat?\still|\bskicka(?:s)?\still"
             r"|\blevereras?\still|\badress(?:en)?\s(?:är|:))\s+"
-            r"(?P<value>(?:\d{1,6}\s)?(?![a-zåäöæøéüß])(?:[^\W\d_][\w'’.\-]*\s){1,4}"
+            r"(?P<value>(?:\d{1,6}\s)?(?![a-zåäöæøéüß])"
+            r"(?!(?i:zip|postal|post\s?code|postnummer|postnr|order|ordernummer|invoice|faktura"
+            r"|ticket|ärende|room|rum|gate|terminal|version|page|sida)\b)"
+            r"(?:[^\W\d_][\w'’.\-]*\s){1,4}"
             r"\d{1,5}[A-Za-z]?\.?)"
             r"(?![\w\-/])",
             0.65,

@@ -51,6 +51,8 @@ T = "STREET_ADDRESS"
         ("Kunden bor på Hästhagen 14 sedan maj", ["Hästhagen 14"]),
         # not addresses
         ("It was sent to the printer 3 times", []),
+        ("Can you deliver to ZIP code 02141? I'm moving", []),
+        ("upstream returned HTTP/2 502 Bad Gateway after 10 s", []),
         ("Address: see the attached form", []),
         ("Windows 10\nTack för hjälpen", []),
         ("Storgatan 12\nTack för hjälpen", ["Storgatan 12"]),
