@@ -13,10 +13,8 @@ is unchanged is skipped; an appended log resumes from its checkpoint. ``full`` r
 from __future__ import annotations
 
 import logging
-import multiprocessing
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -42,6 +40,7 @@ from scanner.engine import DetectionEngine, EngineSettings
 from scanner.fields import FieldClassifier, value_text
 from scanner.fingerprint import Fingerprinter
 from scanner.identifiers import IDENTIFIER_TYPES, IdentifierExtractor
+from scanner.pool import ordered_map
 
 __all__ = ["ScanSummary", "ScanTask", "ScanTools", "run_scan", "run_task"]
 
@@ -256,30 +255,10 @@ def _execute(
 ) -> Iterator[ContainerResult]:
     if not tasks or engine is None:
         return
-    if workers <= 1 or len(tasks) == 1:
-        tools = ScanTools.build(key, engine)
-        for task in tasks:
-            yield run_task(task, tools)
-        return
-    # Forked after the models are loaded: workers share them copy-on-write.
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_init_worker, initargs=(key, engine)
-    ) as pool:
-        futures: list[Future[ContainerResult]] = [
-            pool.submit(_run_in_worker, task) for task in tasks
-        ]
-        for future in futures:
-            yield future.result()
+    tools = ScanTools.build(key, engine)
+    for _, result in ordered_map(_run, tasks, tools, workers if len(tasks) > 1 else 1):
+        yield result
 
 
-# Each worker process's tools, set by the pool initializer (models cannot travel per task).
-_WORKER: dict[str, ScanTools] = {}
-
-
-def _init_worker(key: bytes, engine: DetectionEngine) -> None:
-    _WORKER["tools"] = ScanTools.build(key, engine)
-
-
-def _run_in_worker(task: ScanTask) -> ContainerResult:
-    return run_task(task, _WORKER["tools"])
+def _run(tools: ScanTools, task: ScanTask) -> ContainerResult:
+    return run_task(task, tools)

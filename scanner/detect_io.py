@@ -17,20 +17,18 @@ Exception hierarchy::
 
 from __future__ import annotations
 
-import collections
 import contextlib
 import json
-import multiprocessing
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
 from scanner.engine import DetectionEngine
 from scanner.langid import SUPPORTED_LANGUAGES
+from scanner.pool import ordered_map
 
 __all__ = [
     "DetectError",
@@ -125,7 +123,7 @@ def run_detect(
     engine = engine_factory()
     with _open_input(input_path) as handle, _atomic_output(output_path) as out:
         batches = _batches(read_records(handle), summary, batch_size, skip_invalid)
-        for batch, results in _detect_batches(engine, batches, workers):
+        for batch, results in ordered_map(_detect, batches, engine, workers):
             for record, found in zip(batch, results, strict=True):
                 entities = [
                     {"start": s, "end": e, "entity_type": t, "score": sc} for s, e, t, sc in found
@@ -174,45 +172,6 @@ Found = list[tuple[int, int, str, float]]
 def _detect(engine: DetectionEngine, batch: list[DetectRecord]) -> list[Found]:
     results = engine.detect_batch([r.text for r in batch], [r.language for r in batch])
     return [[(d.start, d.end, d.entity_type, d.score) for d in found] for found in results]
-
-
-def _detect_batches(
-    engine: DetectionEngine, batches: Iterable[list[DetectRecord]], workers: int
-) -> Iterator[tuple[list[DetectRecord], list[Found]]]:
-    if workers <= 1:
-        for batch in batches:
-            yield batch, _detect(engine, batch)
-        return
-    # Workers are forked after the models are loaded, so they share them copy-on-write
-    # instead of each loading its own; the engine reaches them through the initializer.
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(engine,)
-    ) as pool:
-        pending: collections.deque[tuple[list[DetectRecord], Future[list[Found]]]] = (
-            collections.deque()
-        )
-        for batch in batches:
-            pending.append((batch, pool.submit(_detect_in_worker, batch)))
-            if len(pending) >= 2 * workers:
-                done, future = pending.popleft()
-                yield done, future.result()
-        while pending:
-            done, future = pending.popleft()
-            yield done, future.result()
-
-
-# The one piece of module state: each worker process's engine, set by the pool initializer
-# (a pool task cannot carry a loaded spaCy pipeline cheaply). The parent never touches it.
-_WORKER: dict[str, DetectionEngine] = {}
-
-
-def _init_worker(engine: DetectionEngine) -> None:
-    _WORKER["engine"] = engine
-
-
-def _detect_in_worker(batch: list[DetectRecord]) -> list[Found]:
-    return _detect(_WORKER["engine"], batch)
 
 
 @contextlib.contextmanager
