@@ -227,8 +227,9 @@ class Catalog:
                     )
                 )
             if result.identifiers:
+                # Core insert (executemany), not the ORM bulk path: ~4x faster per row.
                 s.execute(
-                    insert(IdentifierRow),
+                    insert(IdentifierRow.__table__),  # type: ignore[arg-type]
                     [
                         {
                             "fingerprint": e.fingerprint,

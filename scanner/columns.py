@@ -42,7 +42,10 @@ _ENGLISH: Mapping[str, tuple[str, ...]] = {
         "ip_adress", "ipadress", "klient_ip", "kall_ip",
     ),
     "DATE_OF_BIRTH": ("dob", "birth_date", "birthdate", "date_of_birth", "birthday", "fodd"),
-    "USERNAME": ("username", "user_name", "login", "user_login", "anvandarnamn", "userid"),
+    "USERNAME": (
+        "username", "user_name", "login", "user_login", "anvandarnamn", "userid", "user",
+        "anvandare",
+    ),
     "IBAN_CODE": ("iban",),
     "CREDIT_CARD": ("card_number", "cardnumber", "pan", "cc_number", "credit_card", "kortnummer"),
     "SE_BANKGIRO": ("bankgiro", "bg_nr", "bgnr"),

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -42,7 +43,9 @@ _SHAPES = {
 }
 # A field name that says "this is not that": a version is not an IP address.
 _NOT_HINTS = {
-    "IP_ADDRESS": frozenset({"version", "ver", "build", "release", "firmware", "fw", "oid"}),
+    "IP_ADDRESS": frozenset(
+        {"version", "ver", "build", "release", "firmware", "fw", "oid", "agent"}
+    ),
     "PHONE_NUMBER": frozenset(
         {"sku", "ean", "gtin", "isbn", "order", "invoice", "amount", "price"}
     ),
@@ -102,21 +105,26 @@ class FieldClassifier:
         hinted = self.hints.hint(field)
         tokens = name_tokens(field) if field else ()
         free_text = field is None or _mean_words(texts) >= _FREE_TEXT_WORDS
+        # Each distinct value is detected once and weighted by how often it occurs
+        # (status columns, repeated names and towns are the common case).
+        weights = Counter(texts)
+        distinct = list(weights)
         found = self.engine.detect_batch(
-            texts, context=tokens, ner=free_text or bool(hinted & {"PERSON", "LOCATION"})
+            distinct, context=tokens, ner=free_text or bool(hinted & {"PERSON", "LOCATION"})
         )
         blocked = {t for t, words in _NOT_HINTS.items() if words & set(tokens)}
         per_type: dict[str, list[tuple[int, str, float]]] = {}
-        for index, (text, detections) in enumerate(zip(texts, found, strict=True)):
+        for index, (text, detections) in enumerate(zip(distinct, found, strict=True)):
             for entity_type, value, score in _per_value(text, detections, whole=not free_text):
                 if entity_type not in blocked:
                     per_type.setdefault(entity_type, []).append((index, value, score))
         results = []
         n = len(texts)
         for entity_type, hits in per_type.items():
-            values_with = len({index for index, _, _ in hits})
+            values_with = sum(weights[distinct[index]] for index in {i for i, _, _ in hits})
             share = values_with / n
-            mean_score = sum(score for _, _, score in hits) / len(hits)
+            total = sum(weights[distinct[i]] for i, _, _ in hits)
+            mean_score = sum(weights[distinct[i]] * score for i, _, score in hits) / total
             if free_text:
                 if values_with < min(2, n):
                     continue

@@ -38,6 +38,8 @@ class PdmapIpAddressRecognizer(RegexRecognizer):
     REJECT_BEFORE = (
         r"(?<![^\W_])(?:version|versionen|ver|v|build|release|firmware|fw|sw|os|app_version"
         r"|client_version|agent|rev|revision|oid)\.?[\s\"':=]{0,4}"
+        # Chrome/126.0.0.0, "upgrade to 10.2.0.1", "uppgraderat till 4.1.0.2"
+        r"|[A-Za-z][\w.\-]*/|(?<![^\W_])(?:upgraded?|updated?|uppgrader\w*|uppdater\w*)\s(?:to|till)\s"
     )
 
     def check(self, value: str) -> bool:
