@@ -91,12 +91,14 @@ class FieldClassifier:
         fingerprinter: Fingerprinter | None = None,
         min_share: float = 0.5,
         min_share_hinted: float = 0.2,
+        max_distinct: int = 300,
     ) -> None:
         self.engine = engine
         self.hints = hints
         self.fingerprinter = fingerprinter
         self.min_share = min_share
         self.min_share_hinted = min_share_hinted
+        self.max_distinct = max_distinct  # distinct values examined per field (a sample)
 
     def classify(self, field: str | None, values: Sequence[Any]) -> list[FieldResult]:
         texts = [t for t in (value_text(v) for v in values) if t is not None]
@@ -108,7 +110,7 @@ class FieldClassifier:
         # Each distinct value is detected once and weighted by how often it occurs
         # (status columns, repeated names and towns are the common case).
         weights = Counter(texts)
-        distinct = list(weights)
+        distinct = list(weights)[: self.max_distinct]
         found = self.engine.detect_batch(
             distinct, context=tokens, ner=free_text or bool(hinted & {"PERSON", "LOCATION"})
         )
@@ -119,7 +121,7 @@ class FieldClassifier:
                 if entity_type not in blocked:
                     per_type.setdefault(entity_type, []).append((index, value, score))
         results = []
-        n = len(texts)
+        n = sum(weights[text] for text in distinct)
         for entity_type, hits in per_type.items():
             values_with = sum(weights[distinct[index]] for index in {i for i, _, _ in hits})
             share = values_with / n
@@ -137,10 +139,11 @@ class FieldClassifier:
             values = [value for _, value, _ in hits]
             results.append(self._result(field, entity_type, values, values_with, n, confidence))
         for entity_type in hinted & _SHAPES.keys() - per_type.keys():
-            shaped = [t for t in texts if _SHAPES[entity_type].match(t.strip())]
-            if len(shaped) / n >= 0.6:
-                confidence = 0.8 * len(shaped) / n
-                results.append(self._result(field, entity_type, shaped, len(shaped), n, confidence))
+            shaped = [t for t in distinct if _SHAPES[entity_type].match(t.strip())]
+            count = sum(weights[t] for t in shaped)
+            if count / n >= 0.6:
+                confidence = 0.8 * count / n
+                results.append(self._result(field, entity_type, shaped, count, n, confidence))
         return sorted(results, key=lambda r: (-r.confidence, r.entity_type))
 
     def _result(
