@@ -66,6 +66,7 @@ from sqlalchemy import (
 )
 
 from benchmarks.scan_support import format_table, moto_server, temp_database
+from benchmarks.scoring import Counts
 from benchmarks.synthetic import SV_FIRST, SV_LAST, Person, SyntheticPeople, ean13
 
 P: Final = "PERSON"
@@ -616,31 +617,6 @@ def put_objects(endpoint: str, bucket: str, rows: int, seed: int) -> None:
 
 
 # -- scoring ------------------------------------------------------------------------------------
-
-
-@dataclass
-class Counts:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    def add(self, other: Counts) -> None:
-        self.tp += other.tp
-        self.fp += other.fp
-        self.fn += other.fn
-
-    @property
-    def precision(self) -> float | None:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else None
-
-    @property
-    def recall(self) -> float | None:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else None
-
-    @property
-    def f1(self) -> float | None:
-        total = 2 * self.tp + self.fp + self.fn
-        return 2 * self.tp / total if total else None
 
 
 @dataclass

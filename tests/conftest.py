@@ -42,16 +42,13 @@ def of_type(engine: DetectionEngine, text: str, entity_type: str) -> list[str]:
 # PostgreSQL (127.0.0.1:5432, trust auth) and MariaDB (127.0.0.1:3306, root) run on every
 # machine here. In CI (CI=true) an unreachable server fails the tests; a plain local run skips.
 
-SERVERS = {
-    "postgresql": "postgresql+psycopg://postgres@127.0.0.1:5432/test",
-    "mariadb": "mysql+pymysql://root@127.0.0.1:3306/test",
-}
-
 
 def _server_or_skip(kind: str) -> str:
     import os
 
     from sqlalchemy import create_engine, text
+
+    from benchmarks.scan_support import SERVERS
 
     url = SERVERS[kind]
     try:
@@ -69,33 +66,10 @@ def _server_or_skip(kind: str) -> str:
 
 @pytest.fixture(params=["sqlite", "postgresql", "mariadb"])
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """A fresh, empty database (schema) of each kind; dropped afterwards."""
-    import uuid
+    """A fresh, empty database of each kind; dropped afterwards."""
+    from benchmarks.scan_support import temp_database
 
-    from sqlalchemy import create_engine, text
-
-    kind = request.param
-    if kind == "sqlite":
-        yield f"sqlite:///{tmp_path / 'db.sqlite'}"
-        return
-    base = _server_or_skip(kind)
-    name = f"pdmap_t_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f"CREATE DATABASE {name}"))  # a generated identifier, not input
-    admin.dispose()
-    try:
-        yield base.rsplit("/", 1)[0] + "/" + name
-    finally:
-        admin = create_engine(base, isolation_level="AUTOCOMMIT")
-        with admin.connect() as conn:
-            if kind == "postgresql":
-                conn.execute(
-                    text(
-                        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                        "WHERE datname = :n AND pid <> pg_backend_pid()"
-                    ),
-                    {"n": name},
-                )
-            conn.execute(text(f"DROP DATABASE IF EXISTS {name}"))
-        admin.dispose()
+    if request.param != "sqlite":
+        _server_or_skip(request.param)
+    with temp_database(request.param, tmp_path, "t") as url:
+        yield url
