@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -177,8 +178,6 @@ def _detect(engine: DetectionEngine, batch: list[DetectRecord]) -> list[Found]:
 @contextlib.contextmanager
 def _open_input(path: Path) -> Iterator[TextIO]:
     if str(path) == "-":
-        import sys
-
         yield sys.stdin
         return
     try:
@@ -195,8 +194,6 @@ def _open_input(path: Path) -> Iterator[TextIO]:
 @contextlib.contextmanager
 def _atomic_output(path: Path) -> Iterator[TextIO]:
     if str(path) == "-":
-        import sys
-
         yield sys.stdout
         return
     directory = path.parent if str(path.parent) else Path(".")

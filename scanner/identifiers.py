@@ -15,15 +15,13 @@ import phonenumbers
 
 from scanner.normalize import normalise
 from scanner.personnummer import parse_personnummer
+from scanner.recognizers.email import EMAIL_PATTERN
 
 __all__ = ["IDENTIFIER_TYPES", "IdentifierExtractor"]
 
 IDENTIFIER_TYPES = ("EMAIL_ADDRESS", "SE_PERSONNUMMER", "PHONE_NUMBER")
 
-_EMAIL = re.compile(
-    r"(?<![\w.%+\-])[\w!#$%&'*+/?^`{|}~\-]+(?:\.[\w!#$%&'*+/?^`{|}~\-]+)*"
-    r"@(?:[\w](?:[\w\-]{0,61}[\w])?\.)+[^\W\d_]{2,24}(?![\w\-]|\.[^\W\d_])"
-)
+_EMAIL = re.compile(EMAIL_PATTERN)  # the recognizer's pattern, without its TLD check
 _PNR_SEPARATED = re.compile(
     r"(?<![\w+\-./:])(?:(?:18|19|20)\d{6}|\d{6})[-+]\d{4}(?![\w\-/]|[.:,]\d)"
 )
@@ -49,7 +47,7 @@ class IdentifierExtractor:
     def extract(self, text: str, bare_personnummer: bool = False) -> Iterator[Found]:
         if "@" in text:
             for match in _EMAIL.finditer(text):
-                yield Found("EMAIL_ADDRESS", normalise("EMAIL_ADDRESS", match.group()))
+                yield Found("EMAIL_ADDRESS", normalise("EMAIL_ADDRESS", match.group("value")))
         if _DIGIT.search(text) is None:
             return
         patterns = [_PNR_SEPARATED, _PNR_BARE12] + ([_PNR_BARE10] if bare_personnummer else [])

@@ -13,7 +13,7 @@ from scanner.recognizers.base import RegexRecognizer
 
 # Local part without "=" so that "user=anna@example.se" yields "anna@example.se"; the domain
 # needs a dot and an alphabetic top-level label of 2-24 letters.
-_EMAIL = (
+EMAIL_PATTERN = (
     r"(?<![\w.%+\-])(?P<value>[\w!#$%&'*+/?^`{|}~\-]+(?:\.[\w!#$%&'*+/?^`{|}~\-]+)*"
     r"@(?:[\w](?:[\w\-]{0,61}[\w])?\.)+[^\W\d_]{2,24})(?![\w\-]|\.[^\W\d_])"
 )
@@ -21,7 +21,7 @@ _EMAIL = (
 
 class PdmapEmailRecognizer(RegexRecognizer):
     ENTITY = "EMAIL_ADDRESS"
-    PATTERNS: ClassVar[tuple[tuple[str, str, float], ...]] = (("address", _EMAIL, 1.0),)
+    PATTERNS: ClassVar[tuple[tuple[str, str, float], ...]] = (("address", EMAIL_PATTERN, 1.0),)
     CONTEXT = ("email", "e-mail", "mail", "address")
     CONTEXT_KEY = "EMAIL_ADDRESS"
 

@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
 
 from scanner.nlp import NerArtifacts
+from scanner.recognizers.person_context import COMPANY_FORM
 
 __all__ = ["PdmapNerRecognizer"]
 
@@ -101,9 +102,7 @@ _LABEL_AFTER = re.compile(r"[ \t]*:(?![ \t]*[\"“'])")
 _COMPANY_SUFFIX = re.compile(
     r"(?i:AB|HB|KB|Inc\.?|Ltd\.?|LLC|GmbH|Oy|Oyj|AS|ASA|ApS|AG|SA|BV|NV|plc|Corp\.?)"
 )
-_COMPANY_AFTER = re.compile(
-    r"[ \t]*&|[ \t]+(?:AB|HB|KB|Inc|Ltd|LLC|GmbH|Oy|AS|ApS|AG|BV|plc|Corp)\b"
-)
+_COMPANY_AFTER = re.compile(r"[ \t]*&|[ \t]+" + COMPANY_FORM + r"\b")
 _NOT_NAMES = frozenset(
     """kundtjänst kundservice support supporten team teamet admin administratör hej hejsan
     tack reg avtalet avtal fakturan faktura kassan ordern beställning leverans leveransen

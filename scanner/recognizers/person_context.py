@@ -14,6 +14,8 @@ import regex
 from scanner.recognizers.base import RegexRecognizer
 
 # Unicode letter classes (``regex``): Anđa Tomić, Wisława Szczepańska, Şahin, ...
+# Company forms after a name make it a company ("Ek Lind AB"); shared with the NER clean-up.
+COMPANY_FORM = r"(?:AB|HB|KB|Inc|Ltd|LLC|GmbH|Oy|AS|ApS|AG|BV|plc|Corp)"
 _UP = r"\p{Lu}"
 _LOW = r"[\p{Ll}'’]"
 _PART = rf"(?:{_UP}{_LOW}+(?:-{_UP}{_LOW}+)?|{_UP}\.)"
@@ -52,7 +54,7 @@ class PdmapPersonContextRecognizer(RegexRecognizer):
             "cue + full name",
             rf"(?<![\w])(?i:with|med|customer|kund(?:en)?|tekniker(?:n)?|handläggare(?:n)?"
             rf"|met|träffade|ringde|called|contacted|kontaktade|dear|hej|hi|hello)"
-            rf"\s{_FULL_NAME}(?![ \t]+(?:AB|HB|KB|Inc|Ltd|LLC|GmbH|Oy|AS|ApS|AG|BV|plc|Corp)\b)",
+            rf"\s{_FULL_NAME}(?![ \t]+{COMPANY_FORM}\b)",
             0.6,
         ),
         (
