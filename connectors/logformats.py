@@ -126,23 +126,30 @@ def parse_syslog(text: str) -> Values | None:
 
 def parse_kv(text: str) -> Values | None:
     """``key=value`` pairs plus the remaining text, or None when the line has no pair."""
-    found: dict[str, str] = {}
+    values: Values = {}
     rest: list[str] = []
     position = 0
     for match in _KV_PAIR.finditer(text):
         key, value = match.group("key", "value")
-        if key in found:
+        if key in values:
             continue  # a repeated key stays in the free text
-        rest.append(text[position : match.start()])
+        start = match.start()
+        if start > position:
+            rest.append(text[position:start])
         position = match.end()
-        found[key] = _unquote(value) if value[:1] in _QUOTES else value
-    if not found:
+        if value[:1] in _QUOTES:
+            value = _unquote(value)
+        values[key] = value
+    if not values:
         return None
-    values: Values = {key: value for key, value in found.items() if value and value != "-"}
-    rest.append(text[position:])
-    remainder = " ".join(" ".join(rest).split())
-    if remainder:
-        values[None] = remainder
+    if position < len(text):
+        rest.append(text[position:])
+    for key in [key for key, value in values.items() if not value or value == "-"]:
+        del values[key]
+    if rest:
+        remainder = " ".join(" ".join(rest).split())
+        if remainder:
+            values[None] = remainder
     return values
 
 
@@ -200,7 +207,8 @@ def detect_format(lines: Sequence[str]) -> LogFormat:
 
 def _unquote(value: str) -> str:
     if len(value) >= 2 and value[0] == value[-1] == '"':
-        return _ESCAPE.sub(r"\1", value[1:-1])
+        inner = value[1:-1]
+        return _ESCAPE.sub(r"\1", inner) if "\\" in inner else inner
     if len(value) >= 2 and value[0] == value[-1] == "'":
         return value[1:-1]
     return value

@@ -9,14 +9,32 @@ reports, the API) use :meth:`Catalog.findings` and :meth:`Catalog.locate`.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+import json
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, delete, func, insert, select
+from sqlalchemy import (
+    JSON,
+    ColumnElement,
+    Engine,
+    Insert,
+    Integer,
+    String,
+    Text,
+    bindparam,
+    cast,
+    column,
+    create_engine,
+    delete,
+    func,
+    insert,
+    select,
+    table,
+)
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
@@ -37,8 +55,11 @@ __all__ = [
     "FindingView",
     "IdentifierEntry",
     "IssueEntry",
+    "locator_json",
     "open_catalog",
 ]
+
+_INSERT_BATCH = 20_000  # identifier rows per executemany when merging a spool file
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +107,17 @@ class ContainerResult:
     findings: list[FieldFinding] = field(default_factory=list)
     identifiers: list[IdentifierEntry] = field(default_factory=list)
     issues: list[IssueEntry] = field(default_factory=list)
+    # Index rows streamed to a file by the worker (bounded memory), one per line:
+    # fingerprint TAB entity_type TAB field as JSON TAB locator as JSON (see locator_json).
+    # The writer merges it in batches; whoever ran the task removes the file afterwards.
+    identifier_spool: str | None = None
+    identifier_count: int = 0
+
+
+def locator_json(locator: Mapping[str, Any]) -> str:
+    """A record locator as JSON: primary-key values that JSON has no type for (decimals, dates,
+    UUIDs) are written as their text, which the databases compare back to the column."""
+    return json.dumps(locator, default=str)
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,21 +258,23 @@ class Catalog:
                         run_id=run_id,
                     )
                 )
+            insert_identifiers = _identifier_insert(self.engine.dialect.name)
             if result.identifiers:
-                # Core insert (executemany), not the ORM bulk path: ~4x faster per row.
                 s.execute(
-                    insert(IdentifierRow.__table__),  # type: ignore[arg-type]
+                    insert_identifiers,
                     [
                         {
                             "fingerprint": e.fingerprint,
                             "entity_type": e.entity_type,
                             "container_id": container.id,
                             "field": e.field or "",
-                            "locator": e.locator,
+                            "locator": locator_json(e.locator),
                         }
                         for e in result.identifiers
                     ],
                 )
+            if result.identifier_spool is not None:
+                _insert_spool(s, result.identifier_spool, container.id, insert_identifiers)
             s.add_all(_issue_row(run_id, result.source, issue) for issue in result.issues)
 
     def record_issue(self, run_id: int, source: str, issue: IssueEntry) -> None:
@@ -307,6 +341,65 @@ class Catalog:
     def identifier_count(self) -> int:
         with Session(self.engine) as s:
             return int(s.scalar(select(func.count()).select_from(IdentifierRow)) or 0)
+
+
+def _identifier_insert(dialect: str) -> Insert:
+    """Core executemany of pre-serialised locators: about 2x faster per row than the JSON
+    type's processing, which matters at millions of rows. PostgreSQL wants the text cast to
+    its ``json`` column; SQLite and MySQL/MariaDB store JSON as text."""
+    locator: ColumnElement[Any] = bindparam("locator", type_=Text)
+    if dialect == "postgresql":
+        locator = cast(locator, JSON)
+    target = table(
+        "identifiers",
+        column("fingerprint", String),
+        column("entity_type", String),
+        column("container_id", Integer),
+        column("field", Text),
+        column("locator", Text),
+    )
+    return insert(target).values(
+        fingerprint=bindparam("fingerprint", type_=String),
+        entity_type=bindparam("entity_type", type_=String),
+        container_id=bindparam("container_id", type_=Integer),
+        field=bindparam("field", type_=Text),
+        locator=locator,
+    )
+
+
+_IDENTIFIER_COLUMNS = ("fingerprint", "entity_type", "container_id", "field", "locator")
+# SQLite (the default catalog): the driver's executemany directly, about 2x faster per row
+# than going through SQLAlchemy's statement, which matters at millions of rows.
+_SQLITE_INSERT = (
+    f"INSERT INTO identifiers ({', '.join(_IDENTIFIER_COLUMNS)}) VALUES (?, ?, ?, ?, ?)"
+)
+
+
+def _insert_spool(s: Session, path: str, container_id: int, statement: Insert) -> None:
+    sqlite = s.get_bind().dialect.name == "sqlite"
+    connection = s.connection()
+    for batch in _spool_batches(path, container_id):
+        if sqlite:
+            connection.exec_driver_sql(_SQLITE_INSERT, batch)
+        else:
+            rows = [dict(zip(_IDENTIFIER_COLUMNS, row, strict=True)) for row in batch]
+            connection.execute(statement, rows)
+
+
+def _spool_batches(path: str, container_id: int) -> Iterator[list[tuple[str, str, int, str, str]]]:
+    batch: list[tuple[str, str, int, str, str]] = []
+    names: dict[str, str] = {}
+    with open(path, encoding="utf-8") as spool:
+        for line in spool:
+            fingerprint, entity_type, quoted, locator = line.rstrip("\n").split("\t")
+            if (name := names.get(quoted)) is None:
+                name = names[quoted] = json.loads(quoted) or ""
+            batch.append((fingerprint, entity_type, container_id, name, locator))
+            if len(batch) >= _INSERT_BATCH:
+                yield batch
+                batch = []
+    if batch:
+        yield batch
 
 
 def _issue_row(run_id: int, source: str, issue: IssueEntry) -> IssueRow:

@@ -12,12 +12,15 @@ is unchanged is skipped; an appended log resumes from its checkpoint. ``full`` r
 
 from __future__ import annotations
 
+import json
 import logging
+import os
+import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from connectors.base import (
     Checkpoint,
@@ -31,13 +34,13 @@ from datamap.catalog import (
     Catalog,
     ContainerResult,
     FieldFinding,
-    IdentifierEntry,
     IssueEntry,
+    locator_json,
 )
 from pdmap.config import PdmapConfig, SourceConfig, build_connector, redacted_location
 from scanner.columns import ColumnHints
 from scanner.engine import DetectionEngine, EngineSettings
-from scanner.fields import FieldClassifier, value_text
+from scanner.fields import FieldClassifier
 from scanner.fingerprint import Fingerprinter
 from scanner.identifiers import IDENTIFIER_TYPES, IdentifierExtractor
 from scanner.pool import ordered_map
@@ -47,6 +50,8 @@ __all__ = ["ScanSummary", "ScanTask", "ScanTools", "run_scan", "run_task"]
 log = logging.getLogger(__name__)
 
 SAMPLE_ROWS = 1000
+_SPOOL_BATCH = 10_000  # index rows buffered before a write to the spool file
+_PRINT_CACHE = 200_000  # fingerprints remembered per task (logs repeat the same people)
 
 
 @dataclass(frozen=True)
@@ -131,12 +136,13 @@ def run_task(task: ScanTask, tools: ScanTools, sample_rows: int = SAMPLE_ROWS) -
                     )  # fmt: skip
                     if found.entity_type in IDENTIFIER_TYPES or name is None:
                         indexed.add(name)
-            if info.kind in ("file", "object"):
-                indexed.update(values)  # every line of a log or object
+            every_line = info.kind in ("file", "object")  # every field of every line
+            if every_line:
+                indexed.update(values)
             for name in values:
                 if "SE_PERSONNUMMER" in tools.hints.hint(name):
                     indexed.add(name)
-            if indexed:
+            if indexed or every_line:
                 _index(connector.stream(info.name, task.start), indexed, tools, result, task.start)
     except ConnectorError as exc:  # the container (or its source) could not be read
         result.issues.append(IssueEntry(info.name, "unreadable", str(exc)))
@@ -151,35 +157,70 @@ def _index(
     result: ContainerResult,
     start: str | None,
 ) -> None:
-    first = True
+    """Stream the container, writing identifier-index rows to a spool file (bounded memory);
+    the single writer merges the spool into the catalog and removes it."""
+    fd, path = tempfile.mkstemp(prefix="pdmap-index-", suffix=".tsv")
+    result.identifier_spool = path
+    try:
+        _spool(stream, indexed, tools, result, start, os.fdopen(fd, "w", encoding="utf-8"))
+    except BaseException:
+        Path(path).unlink(missing_ok=True)  # an error, not a store's problem: no file left over
+        result.identifier_spool = None
+        raise
+
+
+def _spool(
+    stream: Iterator[Any],
+    indexed: set[str | None],
+    tools: ScanTools,
+    result: ContainerResult,
+    start: str | None,
+    spool: TextIO,
+) -> None:
     pnr_fields = {n for n in indexed if "SE_PERSONNUMMER" in tools.hints.hint(n)}
-    for item in stream:
-        if isinstance(item, Checkpoint):
-            result.checkpoint = item.token
-            continue
-        if isinstance(item, ScanIssue):
-            result.issues.append(_issue(item))
-            continue
-        if first:
-            first = False
-            result.resumed = start is not None and int(item.locator.get("line", 1)) > 1
-        for name, value in item.values.items():
-            if name not in indexed:
+    first = True
+    prints: dict[tuple[str, str], str] = {}
+    fingerprint = tools.fingerprinter.fingerprint_normalised
+    extract = tools.extractor.extract_fields
+    names: dict[str | None, str] = {}
+    buffer: list[str] = []
+    every_field = result.kind in ("file", "object")  # every field of every line, sampled or not
+    with spool:
+        for item in stream:
+            if isinstance(item, Checkpoint):
+                result.checkpoint = item.token
                 continue
-            text = value_text(value)
-            if text is None:
+            if isinstance(item, ScanIssue):
+                result.issues.append(_issue(item))
                 continue
-            for found in tools.extractor.extract(text, bare_personnummer=name in pnr_fields):
-                result.identifiers.append(
-                    IdentifierEntry(
-                        tools.fingerprinter.fingerprint_normalised(
-                            found.entity_type, found.normalised
-                        ),
-                        found.entity_type,
-                        name,
-                        dict(item.locator),
-                    )
-                )
+            if first:
+                first = False
+                result.resumed = start is not None and int(item.locator.get("line", 1)) > 1
+            values = item.values
+            if every_field:
+                found = extract(values.items(), pnr_fields)
+            else:
+                found = extract(((n, v) for n, v in values.items() if n in indexed), pnr_fields)
+            if not found:
+                continue
+            locator = item.locator
+            line = locator.get("line") if len(locator) == 1 else None
+            where = f'{{"line": {line}}}' if type(line) is int else locator_json(locator)
+            for name, hit in found:
+                key = (hit.entity_type, hit.normalised)
+                if (print_ := prints.get(key)) is None:
+                    if len(prints) >= _PRINT_CACHE:
+                        prints.clear()
+                    print_ = prints[key] = fingerprint(*key)
+                if (quoted := names.get(name)) is None:
+                    quoted = names[name] = json.dumps(name)
+                buffer.append(f"{print_}\t{hit.entity_type}\t{quoted}\t{where}\n")
+            if len(buffer) >= _SPOOL_BATCH:
+                result.identifier_count += len(buffer)
+                spool.writelines(buffer)
+                buffer.clear()
+        result.identifier_count += len(buffer)
+        spool.writelines(buffer)
     if first and start is not None:
         result.resumed = True  # nothing new since the checkpoint
 
@@ -233,16 +274,21 @@ def run_scan(
         (engine_factory or (lambda: DetectionEngine.load(EngineSettings())))() if tasks else None
     )
     for result in _execute(tasks, key, engine, workers):
-        if result.unavailable:
-            # Keep what earlier scans found there; record why it was not scanned this time.
-            for issue in result.issues:
-                catalog.record_issue(summary.run_id, result.source, issue)
-        else:
-            catalog.save(summary.run_id, result)
+        try:
+            if result.unavailable:
+                # Keep what earlier scans found there; record why it was not scanned this time.
+                for issue in result.issues:
+                    catalog.record_issue(summary.run_id, result.source, issue)
+                result.identifier_count = 0
+            else:
+                catalog.save(summary.run_id, result)
+        finally:
+            if result.identifier_spool is not None:
+                Path(result.identifier_spool).unlink(missing_ok=True)
         summary.scanned += 1
         summary.issues += len(result.issues)
         summary.findings += len(result.findings)
-        summary.identifiers += len(result.identifiers)
+        summary.identifiers += len(result.identifiers) + result.identifier_count
         if on_container is not None:
             on_container(result)
     status = "complete_with_issues" if summary.issues else "complete"

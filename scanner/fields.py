@@ -71,6 +71,8 @@ class FieldResult:
 
 def value_text(value: Any) -> str | None:
     """The text of a stored value, or None for binary or empty values."""
+    if isinstance(value, str):  # the common case first: logs and objects give only text
+        return value if value and not value.isspace() else None
     if value is None or isinstance(value, (bytes, bytearray, memoryview)):
         return None
     if isinstance(value, (dt.date, dt.datetime)):

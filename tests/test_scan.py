@@ -301,3 +301,32 @@ def test_catalog_on_each_database_and_parallel_workers(
     assert catalog.identifier_count() == 60 * 4
     open_catalog(config.catalog_url()).close()  # reopening an up-to-date catalog is a no-op
     catalog.close()
+
+
+def test_every_field_of_every_log_line_is_indexed_and_no_spool_is_left(
+    tmp_path: Path, pattern_engine: DetectionEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A JSON key that first appears long after the sampled lines is still indexed; the
+    worker's spool file of index rows is gone once merged."""
+    spools = tmp_path / "spool"
+    spools.mkdir()
+    monkeypatch.setenv("TMPDIR", str(spools))
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", None)  # re-read TMPDIR
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    lines = [json.dumps({"event": "ping", "n": i}) for i in range(5000)]
+    lines.append(json.dumps({"event": "signup", "contact": {"mail": "Late.Key@Exempel.SE"}}))
+    (logs / "app.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    path = tmp_path / "pdmap.yaml"
+    path.write_text("sources:\n  - {name: app, type: logs, paths: ['logs/*.jsonl']}\n", "utf-8")
+    config = load_config(path)
+    catalog = open_catalog(config.catalog_url())
+    summary = run_scan(config, catalog, KEY, engine_factory=lambda: pattern_engine)
+    assert summary.identifiers == 1
+    wanted = Fingerprinter(KEY).fingerprint("EMAIL_ADDRESS", "late.key@exempel.se")
+    hits = [(h[2], h[4]) for h in catalog.locate([wanted])]
+    assert hits == [("contact.mail", {"line": 5001})]
+    assert list(spools.iterdir()) == []
+    catalog.close()
