@@ -9,6 +9,7 @@ reports, the API) use :meth:`Catalog.findings` and :meth:`Catalog.locate`.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -59,7 +60,8 @@ __all__ = [
     "open_catalog",
 ]
 
-_INSERT_BATCH = 20_000  # identifier rows per executemany when merging a spool file
+_INSERT_BATCH = 20_000
+_RECORD_KEY_MAX = 255  # identifier rows per executemany when merging a spool file
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +114,14 @@ class ContainerResult:
     # The writer merges it in batches; whoever ran the task removes the file afterwards.
     identifier_spool: str | None = None
     identifier_count: int = 0
+
+
+def record_key(locator_text: str) -> str:
+    """The index's key of one record: its locator's JSON text, or a hash of it when the text
+    is longer than the column (a composite key of long strings)."""
+    if len(locator_text) <= _RECORD_KEY_MAX:
+        return locator_text
+    return "sha256:" + hashlib.sha256(locator_text.encode()).hexdigest()
 
 
 def locator_json(locator: Mapping[str, Any]) -> str:
@@ -268,7 +278,8 @@ class Catalog:
                             "entity_type": e.entity_type,
                             "container_id": container.id,
                             "field": e.field or "",
-                            "locator": locator_json(e.locator),
+                            "locator": (where := locator_json(e.locator)),
+                            "record_key": record_key(where),
                         }
                         for e in result.identifiers
                     ],
@@ -357,6 +368,7 @@ def _identifier_insert(dialect: str) -> Insert:
         column("container_id", Integer),
         column("field", Text),
         column("locator", Text),
+        column("record_key", String),
     )
     return insert(target).values(
         fingerprint=bindparam("fingerprint", type_=String),
@@ -364,14 +376,22 @@ def _identifier_insert(dialect: str) -> Insert:
         container_id=bindparam("container_id", type_=Integer),
         field=bindparam("field", type_=Text),
         locator=locator,
+        record_key=bindparam("record_key", type_=String),
     )
 
 
-_IDENTIFIER_COLUMNS = ("fingerprint", "entity_type", "container_id", "field", "locator")
+_IDENTIFIER_COLUMNS = (
+    "fingerprint",
+    "entity_type",
+    "container_id",
+    "field",
+    "locator",
+    "record_key",
+)
 # SQLite (the default catalog): the driver's executemany directly, about 2x faster per row
 # than going through SQLAlchemy's statement, which matters at millions of rows.
 _SQLITE_INSERT = (
-    f"INSERT INTO identifiers ({', '.join(_IDENTIFIER_COLUMNS)}) VALUES (?, ?, ?, ?, ?)"
+    f"INSERT INTO identifiers ({', '.join(_IDENTIFIER_COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?)"
 )
 
 
@@ -386,15 +406,20 @@ def _insert_spool(s: Session, path: str, container_id: int, statement: Insert) -
             connection.execute(statement, rows)
 
 
-def _spool_batches(path: str, container_id: int) -> Iterator[list[tuple[str, str, int, str, str]]]:
-    batch: list[tuple[str, str, int, str, str]] = []
+_IndexRow = tuple[str, str, int, str, str, str]
+
+
+def _spool_batches(path: str, container_id: int) -> Iterator[list[_IndexRow]]:
+    batch: list[_IndexRow] = []
     names: dict[str, str] = {}
     with open(path, encoding="utf-8") as spool:
         for line in spool:
             fingerprint, entity_type, quoted, locator = line.rstrip("\n").split("\t")
             if (name := names.get(quoted)) is None:
                 name = names[quoted] = json.loads(quoted) or ""
-            batch.append((fingerprint, entity_type, container_id, name, locator))
+            batch.append(
+                (fingerprint, entity_type, container_id, name, locator, record_key(locator))
+            )
             if len(batch) >= _INSERT_BATCH:
                 yield batch
                 batch = []

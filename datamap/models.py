@@ -114,10 +114,15 @@ class IdentifierRow(Base):
     """The identifier index: a fingerprint -> where a record holding it lives."""
 
     __tablename__ = "identifiers"
-    __table_args__ = (Index("ix_identifiers_fingerprint", "fingerprint"),)
+    __table_args__ = (
+        Index("ix_identifiers_fingerprint", "fingerprint"),
+        Index("ix_identifiers_record", "container_id", "record_key"),
+    )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     fingerprint: Mapped[str] = mapped_column(String(64))
     entity_type: Mapped[str] = mapped_column(String(60))
     container_id: Mapped[int] = mapped_column(ForeignKey("containers.id", ondelete="CASCADE"))
     field: Mapped[str] = mapped_column(Text)  # "" for free text
     locator: Mapped[dict[str, Any]] = mapped_column(JSON)
+    # The locator as canonical JSON text (hashed when long): rows of one record share it.
+    record_key: Mapped[str | None] = mapped_column(String(255), nullable=True)
