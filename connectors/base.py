@@ -34,6 +34,7 @@ __all__ = [
     "ContainerUnavailable",
     "FieldSpec",
     "ForeignKey",
+    "KeyedLookup",
     "Record",
     "ScanIssue",
     "SourceUnavailable",
@@ -177,3 +178,17 @@ class Connector(Protocol):
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None: ...
+
+
+@runtime_checkable
+class KeyedLookup(Protocol):
+    """A connector whose records can be selected by column values (SQL): subject resolution
+    follows foreign keys with it."""
+
+    def lookup(self, container: str, criteria: Mapping[str, Any], limit: int) -> list[Record]:
+        """At most ``limit`` records whose fields equal ``criteria``."""
+        ...
+
+    def count(self, container: str, criteria: Mapping[str, Any]) -> int:
+        """How many records have fields equal to ``criteria``."""
+        ...

@@ -306,11 +306,49 @@ class SqlConnector(ConnectorBase):
             yield ScanIssue(container, "unreadable", message, {"after_rows": rows})
 
     def read(self, container: str, locator: Mapping[str, Any]) -> Record | None:
-        with self._connect() as conn:
-            table = self._table(conn, container)
-            query = select(table).where(*(table.c[k] == v for k, v in locator.items()))
-            row = conn.execute(query).mappings().first()
-            return None if row is None else self._record(table, row)
+        found = self.lookup(container, locator, 1)
+        return found[0] if found else None
+
+    def lookup(self, container: str, criteria: Mapping[str, Any], limit: int) -> list[Record]:
+        """At most ``limit`` rows whose columns equal ``criteria`` (by primary key order).
+        Subject resolution uses it to follow foreign keys to a person's other rows."""
+        try:
+            with self._connect() as conn:
+                table = self._table(conn, container)
+                unknown = [k for k in criteria if k not in table.c]
+                if unknown:
+                    raise ValueError(f"{container} has no column(s) {', '.join(unknown)}")
+                query = (
+                    select(table)
+                    .where(*(table.c[k] == v for k, v in criteria.items()))
+                    .order_by(*table.primary_key.columns)
+                    .limit(limit)
+                )
+                return [self._record(table, row) for row in conn.execute(query).mappings()]
+        except (ContainerUnavailable, SourceUnavailable):
+            raise
+        except SQLAlchemyError as exc:
+            raise ContainerUnavailable(
+                f"{self.source}: cannot read {container} ({_reason(exc)})"
+            ) from None
+
+    def count(self, container: str, criteria: Mapping[str, Any]) -> int:
+        """How many rows have columns equal to ``criteria``."""
+        try:
+            with self._connect() as conn:
+                table = self._table(conn, container)
+                query = (
+                    select(func.count())
+                    .select_from(table)
+                    .where(*(table.c[k] == v for k, v in criteria.items()))
+                )
+                return int(conn.execute(query).scalar_one())
+        except (ContainerUnavailable, SourceUnavailable):
+            raise
+        except SQLAlchemyError as exc:
+            raise ContainerUnavailable(
+                f"{self.source}: cannot read {container} ({_reason(exc)})"
+            ) from None
 
     def _record(self, table: Table, row: RowMapping) -> Record:
         pk = [c.name for c in table.primary_key.columns]

@@ -26,6 +26,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    and_,
     bindparam,
     cast,
     column,
@@ -33,6 +34,7 @@ from sqlalchemy import (
     delete,
     func,
     insert,
+    or_,
     select,
     table,
 )
@@ -52,16 +54,19 @@ from datamap.models import (
 __all__ = [
     "Catalog",
     "ContainerResult",
+    "ContainerView",
     "FieldFinding",
     "FindingView",
     "IdentifierEntry",
     "IssueEntry",
+    "Occurrence",
     "locator_json",
     "open_catalog",
 ]
 
-_INSERT_BATCH = 20_000
-_RECORD_KEY_MAX = 255  # identifier rows per executemany when merging a spool file
+_INSERT_BATCH = 20_000  # identifier rows per executemany when merging a spool file
+_RECORD_KEY_MAX = 255
+_LOOKUP_BATCH = 500  # values per IN (...) / OR list in one query
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +133,32 @@ def locator_json(locator: Mapping[str, Any]) -> str:
     """A record locator as JSON: primary-key values that JSON has no type for (decimals, dates,
     UUIDs) are written as their text, which the databases compare back to the column."""
     return json.dumps(locator, default=str)
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """One identifier-index row: a fingerprinted identifier in one field of one record."""
+
+    fingerprint: str
+    entity_type: str
+    source: str
+    container: str
+    container_id: int
+    field: str | None
+    locator: dict[str, Any]
+    record_key: str
+
+
+@dataclass(frozen=True, slots=True)
+class ContainerView:
+    """What the catalog knows of one container's shape (for following foreign keys)."""
+
+    source: str
+    name: str
+    kind: str
+    primary_key: tuple[str, ...]
+    foreign_keys: tuple[dict[str, Any], ...]
+    system: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -348,6 +379,77 @@ class Catalog:
         with Session(self.engine) as s:
             for src, cont, fld, et, locator in s.execute(query):
                 yield src, cont, fld, et, dict(locator)
+
+    def occurrences(self, fingerprints: Iterable[str]) -> list[Occurrence]:
+        """Every index row holding one of ``fingerprints``."""
+        prints = sorted(set(fingerprints))
+        found: list[Occurrence] = []
+        for start in range(0, len(prints), _LOOKUP_BATCH):
+            chunk = prints[start : start + _LOOKUP_BATCH]
+            found += self._occurrences(IdentifierRow.fingerprint.in_(chunk))
+        return found
+
+    def record_occurrences(self, records: Iterable[tuple[int, str]]) -> list[Occurrence]:
+        """Every index row of the given ``(container_id, record_key)`` records: the identifiers
+        that share a row or line."""
+        wanted = sorted(set(records))
+        found: list[Occurrence] = []
+        for start in range(0, len(wanted), _LOOKUP_BATCH):
+            chunk = wanted[start : start + _LOOKUP_BATCH]
+            found += self._occurrences(
+                or_(
+                    *(
+                        and_(IdentifierRow.container_id == cid, IdentifierRow.record_key == key)
+                        for cid, key in chunk
+                    )
+                )
+            )
+        return found
+
+    def _occurrences(self, where: ColumnElement[bool]) -> list[Occurrence]:
+        query = (
+            select(
+                IdentifierRow.fingerprint,
+                IdentifierRow.entity_type,
+                SourceRow.name,
+                ContainerRow.name,
+                ContainerRow.id,
+                IdentifierRow.field,
+                IdentifierRow.locator,
+                IdentifierRow.record_key,
+            )
+            .join(ContainerRow, ContainerRow.id == IdentifierRow.container_id)
+            .join(SourceRow, SourceRow.id == ContainerRow.source_id)
+            .where(where)
+            .order_by(IdentifierRow.id)
+        )
+        with Session(self.engine) as s:
+            return [
+                Occurrence(
+                    fp, et, src, cont, cid, fld or None, dict(loc),
+                    key if key is not None else record_key(locator_json(loc)),
+                )
+                for fp, et, src, cont, cid, fld, loc, key in s.execute(query)
+            ]  # fmt: skip
+
+    def containers(self) -> list[ContainerView]:
+        query = (
+            select(
+                SourceRow.name,
+                ContainerRow.name,
+                ContainerRow.kind,
+                ContainerRow.primary_key,
+                ContainerRow.foreign_keys,
+                SourceRow.system,
+            )
+            .join(SourceRow, SourceRow.id == ContainerRow.source_id)
+            .order_by(SourceRow.name, ContainerRow.name)
+        )
+        with Session(self.engine) as s:
+            return [
+                ContainerView(src, name, kind, tuple(pk or ()), tuple(fks or ()), system)
+                for src, name, kind, pk, fks, system in s.execute(query)
+            ]
 
     def identifier_count(self) -> int:
         with Session(self.engine) as s:

@@ -247,6 +247,83 @@ def findings(
     render_findings(rows, format, sys.stdout)
 
 
+subject_app = typer.Typer(
+    help="Data-subject requests: locate (Art. 15), export (Art. 15/20), erase (Art. 17).",
+    no_args_is_help=True,
+)
+app.add_typer(subject_app, name="subject")
+
+IdentifierOption = Annotated[
+    str,
+    typer.Option(
+        "--identifier", "-i",
+        help="KIND:VALUE, KIND one of email, personnummer, phone (any usual written form).",
+    ),
+]  # fmt: skip
+
+
+@subject_app.command("locate")
+def subject_locate(
+    identifier: IdentifierOption,
+    config: ConfigOption = Path("pdmap.yaml"),
+    format: Annotated[str, typer.Option("--format", "-f", help="json or table.")] = "table",
+    depth: Annotated[
+        int, typer.Option("--depth", min=0, max=5, help="Hops through linked identifiers.")
+    ] = 3,
+) -> None:
+    """Where one person's data is: every record, how it was reached, with what confidence.
+
+    Exit code 0: found or not (an empty list is an answer); 2: malformed identifier; 1: failed.
+    """
+    import json
+
+    from datamap.catalog import open_catalog
+    from datamap.policy import PolicyError
+    from datamap.subjects import IdentifierError, parse_identifier
+    from pdmap.config import ConfigError, load_config
+    from pdmap.subject import load_existing_key, resolver_for
+    from scanner.fingerprint import KeyError_
+
+    if format not in ("json", "table"):
+        raise _fail(f"--format must be json or table, not {format!r}")
+    try:
+        subject = parse_identifier(identifier)
+    except IdentifierError as exc:
+        Console(stderr=True).print(f"[red]error[/red] {exc}", highlight=False)
+        raise typer.Exit(EXIT_INVALID) from None
+    try:
+        cfg = load_config(config)
+        key = load_existing_key(cfg)
+        catalog = open_catalog(cfg.catalog_url())
+    except (ConfigError, KeyError_) as exc:
+        raise _fail(str(exc)) from None
+    try:
+        try:
+            resolver = resolver_for(cfg, catalog, key)
+        except PolicyError as exc:
+            raise _fail(str(exc)) from None
+        resolver.max_depth = depth
+        resolution = resolver.resolve(subject)
+    finally:
+        catalog.close()
+    err = Console(stderr=True)
+    for warning in resolution.warnings:
+        err.print(f"[yellow]warning[/yellow] {warning}", highlight=False)
+    if format == "json":
+        sys.stdout.write(json.dumps(resolution.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        return
+    table = Table(title=f"{subject.kind} {subject.masked}: {len(resolution.locations)} locations")
+    for column in ("source", "container", "field", "record", "categories", "via", "conf."):
+        table.add_column(column)
+    for loc in resolution.locations:
+        table.add_row(
+            loc.source, loc.container, loc.field or "-",
+            ", ".join(f"{k}={v}" for k, v in loc.record.items()),
+            ", ".join(loc.categories), loc.via, f"{loc.confidence:.2f}",
+        )  # fmt: skip
+    Console().print(table)
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

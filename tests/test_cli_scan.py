@@ -69,3 +69,50 @@ def test_scan_exit_codes(tmp_path: Path) -> None:
     unknown = pdmap("scan", "--source", "other", cwd=tmp_path)
     assert unknown.returncode == 1
     assert "no source named 'other'" in unknown.stderr
+
+
+def test_subject_locate_command(tmp_path: Path) -> None:
+    engine = create_engine(f"sqlite:///{tmp_path / 'crm.db'}")
+    with engine.begin() as conn:
+        conn.execute(text("CREATE TABLE kunder (id INTEGER PRIMARY KEY, epost TEXT, tel TEXT)"))
+        conn.execute(
+            text(
+                "CREATE TABLE ordrar"
+                " (id INTEGER PRIMARY KEY, kund_id INTEGER REFERENCES kunder(id))"
+            )
+        )
+        for i in range(1, 31):
+            conn.execute(
+                text("INSERT INTO kunder VALUES (:i, :e, :t)"),
+                {"i": i, "e": f"k{i}@exempel.se", "t": f"070-{100 + i} 45 67"},
+            )
+        conn.execute(text("INSERT INTO ordrar VALUES (7, 3), (8, 4)"))
+    engine.dispose()
+    (tmp_path / "pdmap.yaml").write_text(
+        "sources:\n  - {name: crm, type: sql, url: 'sqlite:///crm.db', system: CRM}\n",
+        encoding="utf-8",
+    )
+    assert pdmap("scan", cwd=tmp_path).returncode == 0
+    out = pdmap("subject", "locate", "--identifier", "email:K3@Exempel.se", "--format", "json",
+                cwd=tmp_path)  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    answer = json.loads(out.stdout)
+    locations = {
+        (loc["container"], loc["field"], json.dumps(loc["record"])) for loc in answer["locations"]
+    }
+    assert locations == {
+        ("kunder", "epost", '{"id": 3}'),
+        ("kunder", "tel", '{"id": 3}'),  # the phone beside the e-mail, linked
+        ("ordrar", "kund_id", '{"id": 7}'),
+    }
+    first = answer["locations"][0]
+    assert set(first) >= {"source", "container", "field", "record", "categories", "via"}
+    assert "k3@exempel.se" not in out.stdout.lower()
+    assert "103 45 67" not in out.stdout
+    assert "1034567" not in out.stdout
+    table = pdmap("subject", "locate", "-i", "phone:+46701034567", cwd=tmp_path)
+    assert table.returncode == 0
+    assert "kunder" in table.stdout
+    bad = pdmap("subject", "locate", "-i", "personnummer:123", cwd=tmp_path)
+    assert bad.returncode == 2
+    assert "not a valid personnummer" in bad.stderr
