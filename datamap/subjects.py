@@ -164,10 +164,16 @@ class LinkedIdentifier:
 @dataclass
 class Resolution:
     subject: SubjectIdentifier
+    seed_fingerprint: str = ""
     locations: list[Location] = field(default_factory=list)
     identifiers: list[LinkedIdentifier] = field(default_factory=list)
     unreachable: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+
+    @property
+    def fingerprints(self) -> frozenset[str]:
+        """The person's identifiers: the one given and every linked one."""
+        return frozenset({self.seed_fingerprint, *(i.fingerprint for i in self.identifiers)})
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -219,11 +225,12 @@ class _Run:
 
     def __init__(self, resolver: SubjectResolver, subject: SubjectIdentifier) -> None:
         self.r = resolver
-        self.resolution = Resolution(subject)
         seed = resolver.fingerprinter.fingerprint_normalised(
             subject.entity_type, subject.normalised
         )
-        self.known: dict[str, tuple[str, int]] = {seed: (subject.entity_type, 0)}  # fp -> type
+        self.resolution = Resolution(subject, seed_fingerprint=seed)
+        # the person's identifiers: fingerprint -> (entity type, hops from the one given)
+        self.known: dict[str, tuple[str, int]] = {seed: (subject.entity_type, 0)}
         self.found: dict[tuple[str, str, str, str | None], _Found] = {}
         self.containers = {(c.source, c.name): c for c in resolver.catalog.containers()}
         self.field_categories = self._field_categories()

@@ -324,6 +324,74 @@ def subject_locate(
     Console().print(table)
 
 
+@subject_app.command("export")
+def subject_export(
+    identifier: IdentifierOption,
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="The JSON file to write (mode 0600).")
+    ],
+    config: ConfigOption = Path("pdmap.yaml"),
+    depth: Annotated[
+        int, typer.Option("--depth", min=0, max=5, help="Hops through linked identifiers.")
+    ] = 3,
+) -> None:
+    """The person's data itself, machine-readable, with the Art. 15 information (Art. 15, 20).
+
+    Exit code 0: written; 3: written, but some records could not be read; 2: malformed
+    identifier; 1: failed (nothing written).
+    """
+    from datamap.catalog import open_catalog
+    from datamap.export import BystanderRedactor, build_export
+    from datamap.policy import PolicyError, load_policy
+    from datamap.subjects import IdentifierError, parse_identifier
+    from pdmap.config import ConfigError, load_config
+    from pdmap.subject import load_existing_key, read_records, resolver_for, write_private_json
+    from scanner.fingerprint import Fingerprinter, KeyError_
+    from scanner.identifiers import IdentifierExtractor
+
+    try:
+        subject = parse_identifier(identifier)
+    except IdentifierError as exc:
+        Console(stderr=True).print(f"[red]error[/red] {exc}", highlight=False)
+        raise typer.Exit(EXIT_INVALID) from None
+    try:
+        cfg = load_config(config)
+        key = load_existing_key(cfg)
+        policy = load_policy(cfg.policy, cfg.base_dir)
+        catalog = open_catalog(cfg.catalog_url())
+    except (ConfigError, KeyError_, PolicyError) as exc:
+        raise _fail(str(exc)) from None
+    try:
+        resolver = resolver_for(cfg, catalog, key, policy.category_map())
+        resolver.max_depth = depth
+        resolution = resolver.resolve(subject)
+        records, problems = read_records(cfg, resolution.locations)
+        redact = BystanderRedactor(
+            IdentifierExtractor(), Fingerprinter(key), resolution.fingerprints
+        )
+        document = build_export(
+            resolution, records, policy, catalog.findings(), redact,
+            {s.name: s.system for s in cfg.sources},
+        )  # fmt: skip
+    finally:
+        catalog.close()
+    document["warnings"] += problems
+    try:
+        write_private_json(output, document)
+    except OSError as exc:
+        raise _fail(f"cannot write {output}: {exc}") from None
+    err = Console(stderr=True)
+    err.print(
+        f"pdmap subject export: {subject.kind} {subject.masked}: {len(document['records'])}"
+        f" records, {len(document['not_read'])} not read -> {output}",
+        highlight=False,
+    )
+    for warning in document["warnings"]:
+        err.print(f"[yellow]warning[/yellow] {warning}", highlight=False)
+    if document["not_read"] or problems:
+        raise typer.Exit(EXIT_WITH_ISSUES)
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

@@ -3,18 +3,24 @@ catalog, key, policy categories and live connectors, handed to :mod:`datamap.sub
 
 from __future__ import annotations
 
+import json
 import os
+import tempfile
+from collections import defaultdict
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
-from connectors.base import Connector
+from connectors.base import Connector, ConnectorError, Record
 from datamap.catalog import Catalog
+from datamap.export import RecordKey, location_key
 from datamap.policy import load_policy
-from datamap.subjects import SubjectResolver
+from datamap.subjects import Location, SubjectResolver
 from pdmap.config import ConfigError, PdmapConfig, build_connector
 from scanner.categories import CategoryMap
 from scanner.fingerprint import ENV_VAR, Fingerprinter, load_or_create_key
 
-__all__ = ["key_file", "load_existing_key", "resolver_for"]
+__all__ = ["key_file", "load_existing_key", "read_records", "resolver_for", "write_private_json"]
 
 
 def key_file(config: PdmapConfig) -> Path:
@@ -47,3 +53,67 @@ def resolver_for(
         return build_connector(config.source(name), config.base_dir)
 
     return SubjectResolver(catalog, Fingerprinter(key), categories, connector)
+
+
+def read_records(
+    config: PdmapConfig, locations: Iterable[Location]
+) -> tuple[dict[RecordKey, Record], list[str]]:
+    """The records at ``locations``, read live: SQL rows by primary key, log and object lines
+    in one pass over each file or object. Answers the records and what could not be read."""
+    wanted: dict[tuple[str, str, str], list[Location]] = defaultdict(list)
+    for loc in locations:
+        wanted[(loc.source, loc.container, loc.kind)].append(loc)
+    found: dict[RecordKey, Record] = {}
+    problems: list[str] = []
+    names = {source.name for source in config.sources}
+    for source in sorted({s for s, _, _ in wanted}):
+        if source not in names:
+            problems.append(f"{source}: no longer in the configuration")
+            continue
+        try:
+            with build_connector(config.source(source), config.base_dir) as connector:
+                for (src, container, kind), locs in sorted(wanted.items()):
+                    if src != source:
+                        continue
+                    try:
+                        found.update(_read(connector, container, kind, locs))
+                    except ConnectorError as exc:
+                        problems.append(f"{source}:{container}: {exc}")
+        except ConnectorError as exc:
+            problems.append(f"{source}: {exc}")
+    return found, problems
+
+
+def _read(
+    connector: Connector, container: str, kind: str, locations: list[Location]
+) -> dict[RecordKey, Record]:
+    source = locations[0].source
+    out: dict[RecordKey, Record] = {}
+    if kind in ("table", "view"):
+        for loc in locations:
+            if loc.record and (record := connector.read(container, loc.record)) is not None:
+                out[location_key(source, container, loc.record)] = record
+        return out
+    lines = {loc.record.get("line") for loc in locations}
+    for item in connector.stream(container):
+        if isinstance(item, Record) and item.locator.get("line") in lines:
+            out[location_key(source, container, item.locator)] = item
+            if len(out) == len(lines):
+                break
+    return out
+
+
+def write_private_json(path: Path, document: Any) -> None:
+    """Write ``document`` atomically (temporary file, then rename), readable by the owner only:
+    an export holds the person's data itself."""
+    path = path.resolve()
+    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(document, handle, ensure_ascii=False, indent=2)
+            handle.write("\n")
+        os.chmod(temp, 0o600)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise

@@ -100,35 +100,43 @@ class IdentifierExtractor:
                 out.append((name, hit))
         return out
 
+    def spans(self, text: str, bare_personnummer: bool = False) -> list[tuple[int, int, Found]]:
+        """``(start, end, found)`` of every identifier in ``text``, in order (not remembered):
+        what redaction and bystander protection need."""
+        return self._hits(text, bare_personnummer)
+
     def _scan(self, text: str, bare_personnummer: bool) -> tuple[Found, ...]:
-        hits: list[tuple[int, str, str]] = []
+        return tuple(found for _, _, found in self._hits(text, bare_personnummer))
+
+    def _hits(self, text: str, bare_personnummer: bool) -> list[tuple[int, int, Found]]:
+        hits: list[tuple[int, int, Found]] = []
         if "@" in text:
             hits.extend(_emails(text))
         runs = [(run.start(), min(len(text), run.end() + 2)) for run in _RUN.finditer(text)]
         if not runs:
-            return tuple(Found(kind, value) for _, kind, value in hits)
+            return hits
         taken: list[tuple[int, int]] = []
         for begin, end in runs:
             # Every personnummer and phone lies inside such a run: search only there (its
             # end + 2 lets the patterns' look-ahead see what follows; look-behind sees before).
-            for match in _PNR.finditer(text, begin, end):
-                if (canonical := self._personnummer(match.group())) is not None:
-                    taken.append(match.span())
-                    hits.append((match.start(), "SE_PERSONNUMMER", canonical))
-            if bare_personnummer:
-                for match in _PNR_BARE10.finditer(text, begin, end):
+            patterns = (_PNR, _PNR_BARE10) if bare_personnummer else (_PNR,)
+            for pattern in patterns:
+                for match in pattern.finditer(text, begin, end):
                     if (canonical := self._personnummer(match.group())) is not None:
                         taken.append(match.span())
-                        hits.append((match.start(), "SE_PERSONNUMMER", canonical))
+                        hits.append((*match.span(), Found("SE_PERSONNUMMER", canonical)))
         for begin, end in runs:
             for match in _PHONE.finditer(text, begin, end):
                 start, stop = match.span()
                 if any(start < e and s < stop for s, e in taken):
                     continue
-                if (e164 := self._phone(match.group().strip())) is not None:
-                    hits.append((start, "PHONE_NUMBER", e164))
-        hits.sort()
-        return tuple(Found(kind, value) for _, kind, value in hits)
+                candidate = match.group()
+                if (e164 := self._phone(candidate.strip())) is not None:
+                    lead = len(candidate) - len(candidate.lstrip())
+                    trail = len(candidate) - len(candidate.rstrip())
+                    hits.append((start + lead, stop - trail, Found("PHONE_NUMBER", e164)))
+        hits.sort(key=lambda hit: hit[0])
+        return hits
 
     def _personnummer(self, candidate: str) -> str | None:
         try:
@@ -153,7 +161,7 @@ class IdentifierExtractor:
         return _remember(self._phones, candidate, e164, self._cache_size)
 
 
-def _emails(text: str) -> Iterator[tuple[int, str, str]]:
+def _emails(text: str) -> Iterator[tuple[int, int, Found]]:
     """What ``_EMAIL.finditer(text)`` finds, searching only around each ``@``: from the start of
     the run of local-part characters before it to the end of the domain characters after it."""
     done = 0  # end of the last match: matches do not overlap
@@ -166,7 +174,8 @@ def _emails(text: str) -> Iterator[tuple[int, str, str]]:
         end = min(len(text), (domain_end.end() if domain_end else at + 1) + 2)
         match = _EMAIL.search(text, begin, end)
         if match is not None:
-            yield match.start(), "EMAIL_ADDRESS", normalise("EMAIL_ADDRESS", match.group("value"))
+            value = normalise("EMAIL_ADDRESS", match.group("value"))
+            yield match.start("value"), match.end("value"), Found("EMAIL_ADDRESS", value)
             done = match.end()
             at = text.find("@", done)
         else:

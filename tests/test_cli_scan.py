@@ -116,3 +116,13 @@ def test_subject_locate_command(tmp_path: Path) -> None:
     bad = pdmap("subject", "locate", "-i", "personnummer:123", cwd=tmp_path)
     assert bad.returncode == 2
     assert "not a valid personnummer" in bad.stderr
+    exported = pdmap("subject", "export", "-i", "email:k3@exempel.se", "-o", "k3.json",
+                     cwd=tmp_path)  # fmt: skip
+    assert exported.returncode == 0, exported.stderr
+    path = tmp_path / "k3.json"
+    assert path.stat().st_mode & 0o777 == 0o600
+    document = json.loads(path.read_text(encoding="utf-8"))
+    assert {d["value"] for d in document["data"]["contact"]} >= {"k3@exempel.se", "070-103 45 67"}
+    assert "k3@exempel.se" not in exported.stderr
+    assert pdmap("subject", "export", "-i", "email:x", "-o", "x.json", cwd=tmp_path).returncode == 2
+    assert not (tmp_path / "x.json").exists()

@@ -109,3 +109,13 @@ def test_fast_path_equals_plain_patterns(texts: list[tuple[str | None, str]]) ->
     extractor = IdentifierExtractor(cache_size=8)  # small: the memo is cleared often
     fast = [(f.entity_type, f.normalised) for _, f in extractor.extract_fields(texts, {"pnr"})]
     assert fast == reference(texts, {"pnr"})
+
+
+def test_spans_cover_exactly_the_values() -> None:
+    text = f"ring 070-123 45 67 , mail Anna@Exempel.se, pnr {PNR10}."
+    spans = IdentifierExtractor().spans(text)
+    assert [(text[s:e], f.entity_type) for s, e, f in spans] == [
+        ("070-123 45 67", "PHONE_NUMBER"),
+        ("Anna@Exempel.se", "EMAIL_ADDRESS"),
+        (PNR10, "SE_PERSONNUMMER"),
+    ]

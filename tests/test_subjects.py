@@ -304,3 +304,43 @@ def test_resolution_never_reaches_records_of_only_someone_else(
         holding = {r for r, rec in enumerate(records) if rec[0] == person and rec[2]}
         assert holding <= {loc.record["id"] for loc in found.locations}
     catalog.close()
+
+
+def test_export_reads_the_data_groups_it_and_hides_bystanders(estate: Path) -> None:
+    from datamap.export import BystanderRedactor, build_export
+    from datamap.policy import load_policy
+    from pdmap.subject import read_records
+    from scanner.identifiers import IdentifierExtractor
+
+    p, other = people()[0], people()[1]
+    cfg = load_config(estate)
+    catalog = open_catalog(cfg.catalog_url())
+    try:
+        policy = load_policy(cfg.policy, cfg.base_dir)
+        found = resolver_for(cfg, catalog, KEY).resolve(parse_identifier(f"email:{p['email']}"))
+        records, problems = read_records(cfg, found.locations)
+        redact = BystanderRedactor(IdentifierExtractor(), Fingerprinter(KEY), found.fingerprints)
+        doc = build_export(found, records, policy, catalog.findings(), redact, {"crm": "CRM"})
+    finally:
+        catalog.close()
+    assert problems == []
+    assert doc["not_read"] == []
+    text = json.dumps(doc, ensure_ascii=False)
+    assert other["email"] not in text  # the shared ticket's other person
+    assert "[another person's e-mail]" in text
+    values = {(d["field"], str(d["value"])) for d in doc["data"]["identification"]}
+    assert ("email", p["email"]) in values
+    assert ("pnr", p["pnr"]) in values
+    assert (("phone", p["phone"])) in {(d["field"], d["value"]) for d in doc["data"]["contact"]}
+    customer = next(r for r in doc["records"] if r["container"].endswith("customers"))
+    assert customer["fields"]["name"] == "Person 0"
+    orders = [r for r in doc["records"] if r["container"].endswith("orders")]
+    assert sorted(r["fields"]["sku"] for r in orders) == ["SKU-0", "SKU-1"]
+    info = doc["information"]
+    assert set(info) >= {
+        "a_purposes", "b_categories", "c_recipients", "d_retention", "e_rights",
+        "f_complaint", "g_source", "h_automated_decisions",
+    }  # fmt: skip
+    assert "imy.se" in json.dumps(info["f_complaint"])
+    assert {r["container"].rsplit(".", 1)[-1] for r in info["d_retention"]} >= {"customers"}
+    assert info["g_source"]["systems"] == ["CRM"]
