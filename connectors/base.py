@@ -12,7 +12,8 @@ for what stops a whole container or source:
 
     ConnectorError (Exception)
      ├── SourceUnavailable      -- the store cannot be reached (connection refused, no bucket)
-     └── ContainerUnavailable   -- one container cannot be read (dropped table, 403, permission)
+     ├── ContainerUnavailable   -- one container cannot be read (dropped table, 403, permission)
+     └── ContainerChanged       -- a rewrite refused: not the version it was planned on
 
 A record's ``locator`` addresses it for later reads: the primary-key columns of a SQL row
 (``{"id": 17}``), or ``{"line": N}`` (1-based; a CSV header is line 1) for log and object lines.
@@ -30,6 +31,7 @@ __all__ = [
     "Connector",
     "ConnectorBase",
     "ConnectorError",
+    "ContainerChanged",
     "ContainerInfo",
     "ContainerUnavailable",
     "FieldSpec",
@@ -54,6 +56,11 @@ class SourceUnavailable(ConnectorError):
 
 class ContainerUnavailable(ConnectorError):
     """One container cannot be read; the scan records it and goes on with the others."""
+
+
+class ContainerChanged(ConnectorError):
+    """A rewrite was refused: the container is not the version the plan was made from (or
+    changed while being rewritten); nothing was written."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -46,15 +46,17 @@ import logging
 import lzma
 import os
 import stat
+import tempfile
 import zlib
 from collections.abc import Iterator, Mapping
 from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import Any, BinaryIO, Final, cast
 
 from connectors.base import (
     Checkpoint,
     ConnectorBase,
+    ContainerChanged,
     ContainerInfo,
     ContainerUnavailable,
     FieldSpec,
@@ -74,6 +76,7 @@ from connectors.logformats import (
     read_lines,
     sniff_compression,
 )
+from connectors.rewrite import LineEdit, RewriteStats, rewrite_lines
 
 __all__ = ["LogConnector", "LogSettings"]
 
@@ -194,6 +197,47 @@ class LogConnector(ConnectorBase):
             except _STREAM_ERRORS as exc:
                 logger.info("%s: %s: read stopped (%s)", self.source, container, type(exc).__name__)
         return None
+
+    def rewrite(
+        self, container: str, edits: Mapping[int, LineEdit], expected_version: str | None
+    ) -> RewriteStats:
+        """Rewrite the lines in ``edits`` (see :mod:`connectors.rewrite`) atomically: a
+        temporary file beside it, compressed as the original was, then renamed over it with
+        the original's mode. Refused (:class:`ContainerChanged`, nothing written) when the file
+        is not at ``expected_version`` (the scan's), or changes while being rewritten (a log
+        still being written: erase after rotation)."""
+        self._require(container)
+        with self._open(container) as file:
+            version = f"{file.size}-{file.mtime_ns}-{digest(file.head)}"
+            if expected_version is not None and version != expected_version:
+                raise ContainerChanged(
+                    f"{self.source}: {container} changed since it was scanned; rescan, then erase"
+                )
+            directory = os.path.dirname(os.path.abspath(container))
+            fd, temp = tempfile.mkstemp(prefix=".pdmap-rewrite-", dir=directory)
+            try:
+                with os.fdopen(fd, "wb") as raw, _compressor(raw, file.compression) as sink:
+                    file.stream.seek(0)
+                    stats = rewrite_lines(
+                        file.stream, sink, edits, self.settings.encoding, self._max
+                    )
+                if stats.changed:
+                    now = os.stat(container)
+                    if (now.st_size, now.st_mtime_ns) != (file.size, file.mtime_ns):
+                        raise ContainerChanged(
+                            f"{self.source}: {container} was written to during the rewrite;"
+                            " nothing changed (erase after rotation)"
+                        )
+                    os.chmod(temp, stat.S_IMODE(now.st_mode))
+                    os.replace(temp, container)
+            except _STREAM_ERRORS as exc:
+                raise ContainerUnavailable(
+                    f"{self.source}: {container}: cannot rewrite ({type(exc).__name__})"
+                ) from None
+            finally:
+                with suppress(FileNotFoundError):
+                    os.unlink(temp)
+        return stats
 
     def close(self) -> None:
         """Nothing to release: every call opens and closes its own file."""
@@ -426,6 +470,22 @@ class LogConnector(ConnectorBase):
         message = f"{file.path}: {what} at line {number}; the lines before it were read"
         logger.debug("%s: %s", self.source, message)
         return ScanIssue(file.path, kind, message, {"line": number})
+
+
+@contextmanager
+def _compressor(raw: BinaryIO, compression: str) -> Iterator[BinaryIO]:
+    """A writer compressing as ``compression`` (gzip stays gzip) into ``raw``."""
+    if compression == "gzip":
+        with gzip.GzipFile(fileobj=raw, mode="wb") as packed:
+            yield cast(BinaryIO, packed)
+    elif compression == "bz2":
+        with bz2.BZ2File(raw, "wb") as packed:
+            yield cast(BinaryIO, packed)
+    elif compression == "xz":
+        with lzma.LZMAFile(raw, "wb") as packed:
+            yield cast(BinaryIO, packed)
+    else:
+        yield raw
 
 
 def _pread(file: _File, offset: int, size: int) -> bytes:

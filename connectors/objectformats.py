@@ -56,12 +56,12 @@ from typing import Any, BinaryIO
 from connectors.base import Record, ScanIssue
 from connectors.flatten import flatten
 
-__all__ = ["ObjectLimits", "flatten", "parse_object"]
+__all__ = ["SNIFF_BYTES", "ObjectLimits", "flatten", "parse_object", "sniff_format"]
 
 logger = logging.getLogger(__name__)
 
 CHUNK = 64 * 1024
-_SNIFF_BYTES = 64 * 1024
+SNIFF_BYTES = 64 * 1024
 _BINARY_RATIO = 0.3
 _PARQUET_BATCH = 1024
 _SURROGATES = re.compile("[\udc80-\udcff]")
@@ -159,7 +159,7 @@ def _parse(
             kind, what = refusal
             yield ScanIssue(container, kind, f"object is {what}; not read")
             return
-        fmt, delimiter = _sniff(name, head)
+        fmt, delimiter = sniff_format(name, head)
         logger.debug("%s read as %s", key, fmt)
         if fmt == "json":
             yield from _json(container, _texts(container, chunks), limits.max_line_bytes)
@@ -182,9 +182,9 @@ def _peek(chunks: Iterator[bytes]) -> tuple[bytes, Iterator[bytes]]:
     for chunk in chunks:
         taken.append(chunk)
         buffer += chunk
-        if len(buffer) >= _SNIFF_BYTES:
+        if len(buffer) >= SNIFF_BYTES:
             break
-    return bytes(buffer[:_SNIFF_BYTES]), chain(taken, chunks)
+    return bytes(buffer[:SNIFF_BYTES]), chain(taken, chunks)
 
 
 def _gunzip(chunks: Iterator[bytes], limit: int) -> Iterator[bytes]:
@@ -231,11 +231,11 @@ def _refusal(head: bytes) -> tuple[str, str] | None:
     return None
 
 
-def _sniff(name: str, head: bytes) -> tuple[str, str]:
+def sniff_format(name: str, head: bytes) -> tuple[str, str]:
     """(format, CSV delimiter) from the key's suffix and the first bytes."""
     text = head.decode("utf-8", "replace").removeprefix("\ufeff")
     lines = text.splitlines()
-    if len(head) == _SNIFF_BYTES and lines:
+    if len(head) == SNIFF_BYTES and lines:
         lines.pop()  # probably cut short
     if name.endswith((".tsv", ".tab")):
         return "csv", "\t"

@@ -32,6 +32,7 @@ A key ending in ``/`` with no bytes is a folder marker, not a container.
 
 from __future__ import annotations
 
+import gzip
 import io
 import logging
 from collections.abc import Callable, Generator, Iterator, Mapping
@@ -41,6 +42,7 @@ from typing import Any, BinaryIO
 from connectors.base import (
     Checkpoint,
     ConnectorBase,
+    ContainerChanged,
     ContainerInfo,
     ContainerUnavailable,
     Record,
@@ -48,7 +50,14 @@ from connectors.base import (
     SourceUnavailable,
     StreamItem,
 )
-from connectors.objectformats import CHUNK, ObjectLimits, parse_object
+from connectors.objectformats import (
+    CHUNK,
+    SNIFF_BYTES,
+    ObjectLimits,
+    parse_object,
+    sniff_format,
+)
+from connectors.rewrite import LineEdit, RewriteStats, rewrite_lines
 
 __all__ = ["S3Connector", "S3Settings"]
 
@@ -174,6 +183,57 @@ class S3Connector(ConnectorBase):
         if self._s3 is not None:
             self._s3.close()
             self._s3 = None
+
+    def rewrite(
+        self, container: str, edits: Mapping[int, LineEdit], expected_version: str | None
+    ) -> RewriteStats:
+        """Rewrite the lines in ``edits`` of a text, CSV or JSON-lines object (gzip stays gzip)
+        and put it back. Refused with :class:`ContainerChanged` when the ETag is not
+        ``expected_version`` (the scan's) or changes before the put; a JSON document or Parquet
+        object is not rewritten line by line (:class:`ContainerUnavailable`)."""
+        from botocore.exceptions import BotoCoreError, ClientError
+
+        etag, size = self._head(container)
+        where = f"{self.source}: object {container!r}"
+        if expected_version is not None and etag != expected_version:
+            raise ContainerChanged(f"{where} changed since it was scanned; rescan, then erase")
+        if size > self.settings.max_object_bytes:
+            raise ContainerUnavailable(f"{where} is over max_object_bytes; not rewritten")
+        try:
+            body = self._get(container, etag)
+            try:
+                data = bytes(body.read())
+            finally:
+                body.close()
+        except _Changed:
+            raise ContainerChanged(f"{where} was replaced while being read") from None
+        except (BotoCoreError, ClientError) as exc:
+            raise self._object_error(exc, container) from exc
+        packed = data.startswith(b"\x1f\x8b")
+        content = gzip.decompress(data) if packed else data
+        name = container.lower().removesuffix(".gz").removesuffix(".gzip")
+        fmt, _ = sniff_format(name, content[:SNIFF_BYTES])
+        if content.startswith(b"PAR1") or fmt == "json":
+            raise ContainerUnavailable(
+                f"{where}: a JSON document or Parquet object is not rewritten line by line"
+            )
+        sink = io.BytesIO()
+        stats = rewrite_lines(
+            io.BytesIO(content), sink, edits, "utf-8", self.settings.max_line_bytes
+        )
+        if not stats.changed:
+            return stats
+        out = gzip.compress(sink.getvalue()) if packed else sink.getvalue()
+        if self._head(container)[0] != etag:
+            raise ContainerChanged(f"{where} was replaced during the rewrite; nothing written")
+        try:
+            self._client().put_object(Bucket=self.settings.bucket, Key=container, Body=out)
+        except (BotoCoreError, ClientError) as exc:
+            code, status = _error_code(exc)
+            if code == "AccessDenied" or status == 403:
+                raise ContainerUnavailable(f"{where}: access denied (needs s3:PutObject)") from exc
+            raise self._object_error(exc, container) from exc
+        return stats
 
     def _client(self) -> Any:
         if self._s3 is not None:

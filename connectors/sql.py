@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import random
 from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,13 +26,16 @@ from sqlalchemy import (
     RowMapping,
     Table,
     create_engine,
+    delete,
     func,
     inspect,
     literal_column,
     select,
     text,
+    update,
 )
-from sqlalchemy.exc import DBAPIError, NoSuchTableError, SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, NoSuchTableError, OperationalError, SQLAlchemyError
+from sqlalchemy.pool import NullPool
 
 from connectors.base import (
     Checkpoint,
@@ -355,6 +359,27 @@ class SqlConnector(ConnectorBase):
         values: dict[str | None, Any] = {str(k): v for k, v in row.items()}
         return Record({k: row[k] for k in pk}, values)
 
+    # -- writing (erasure) ----------------------------------------------------------------------
+    @contextmanager
+    def writer(self) -> Iterator[SqlWriter]:
+        """One read-write transaction over the whole source (its own connection, never a
+        pooled read-only one): committed when the block ends, rolled back on any exception.
+        SQLite enforces foreign keys inside it."""
+        engine = create_engine(self.settings.url, poolclass=NullPool)
+        try:
+            with engine.connect() as conn:
+                if self.dialect == "sqlite":
+                    conn.exec_driver_sql("PRAGMA foreign_keys = ON")  # outside a transaction
+                    conn.commit()
+                with conn.begin():
+                    yield SqlWriter(self, conn)
+        except DBAPIError as exc:
+            if exc.connection_invalidated or isinstance(exc, OperationalError):
+                raise SourceUnavailable(f"{self.source}: {_reason(exc)}") from None
+            raise ContainerUnavailable(f"{self.source}: write refused ({_reason(exc)})") from None
+        finally:
+            engine.dispose()
+
     # -- lifecycle ----------------------------------------------------------------------------
     def close(self) -> None:
         if self._engine is not None:
@@ -372,3 +397,43 @@ def _reason(exc: BaseException) -> str:
     orig = getattr(exc, "orig", None)
     message = str(orig if orig is not None else exc).strip().splitlines()
     return message[0][:200] if message else type(exc).__name__
+
+
+class SqlWriter:
+    """Row operations inside :meth:`SqlConnector.writer`'s transaction, by primary key."""
+
+    def __init__(self, connector: SqlConnector, conn: Connection) -> None:
+        self.connector = connector
+        self.conn = conn
+
+    def _where(self, table: Table, key: Mapping[str, Any]) -> list[Any]:
+        pk = [c.name for c in table.primary_key.columns]
+        if not pk or sorted(pk) != sorted(key):
+            raise ValueError(f"{table.name}: a row is addressed by its primary key {pk}")
+        return [table.c[k] == v for k, v in key.items()]
+
+    def read(self, container: str, key: Mapping[str, Any]) -> Record | None:
+        table = self.connector._table(self.conn, container)
+        row = self.conn.execute(select(table).where(*self._where(table, key))).mappings().first()
+        return None if row is None else self.connector._record(table, row)
+
+    def delete(self, container: str, key: Mapping[str, Any]) -> int:
+        table = self.connector._table(self.conn, container)
+        return int(self.conn.execute(delete(table).where(*self._where(table, key))).rowcount)
+
+    def update(self, container: str, key: Mapping[str, Any], values: Mapping[str, Any]) -> int:
+        table = self.connector._table(self.conn, container)
+        query = update(table).where(*self._where(table, key)).values(dict(values))
+        return int(self.conn.execute(query).rowcount)
+
+    def nullable(self, container: str) -> dict[str, bool]:
+        table = self.connector._table(self.conn, container)
+        return {c.name: bool(c.nullable) for c in table.columns}
+
+    def foreign_key_problems(self) -> list[str]:
+        """Rows whose foreign keys point nowhere (SQLite checks here; PostgreSQL and MariaDB
+        refuse such a statement themselves)."""
+        if self.connector.dialect != "sqlite":
+            return []
+        rows = self.conn.exec_driver_sql("PRAGMA foreign_key_check").all()
+        return [f"{table} row {rowid} -> {parent}" for table, rowid, parent, _ in rows]

@@ -159,6 +159,8 @@ class ContainerView:
     primary_key: tuple[str, ...]
     foreign_keys: tuple[dict[str, Any], ...]
     system: str | None
+    version: str | None = None
+    id: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -441,15 +443,48 @@ class Catalog:
                 ContainerRow.primary_key,
                 ContainerRow.foreign_keys,
                 SourceRow.system,
+                ContainerRow.version,
+                ContainerRow.id,
             )
             .join(SourceRow, SourceRow.id == ContainerRow.source_id)
             .order_by(SourceRow.name, ContainerRow.name)
         )
         with Session(self.engine) as s:
             return [
-                ContainerView(src, name, kind, tuple(pk or ()), tuple(fks or ()), system)
-                for src, name, kind, pk, fks, system in s.execute(query)
+                ContainerView(
+                    src, name, kind, tuple(pk or ()), tuple(fks or ()), system, version, cid
+                )
+                for src, name, kind, pk, fks, system, version, cid in s.execute(query)
             ]
+
+    def fields(self) -> list[tuple[str, str, str | None]]:
+        """Every known field as ``(source, container, field)`` (``None``: free text)."""
+        query = (
+            select(SourceRow.name, ContainerRow.name, FieldRow.name)
+            .join(ContainerRow, ContainerRow.id == FieldRow.container_id)
+            .join(SourceRow, SourceRow.id == ContainerRow.source_id)
+        )
+        with Session(self.engine) as s:
+            return [(src, cont, fld or None) for src, cont, fld in s.execute(query)]
+
+    def forget(
+        self,
+        records: Iterable[tuple[int, str]],
+        fingerprints: Iterable[str] | None = None,
+    ) -> int:
+        """Remove index rows of ``(container_id, record_key)`` records (erased rows), or only
+        those of ``fingerprints`` there (redacted values); answers the rows removed."""
+        prints = None if fingerprints is None else sorted(set(fingerprints))
+        removed = 0
+        with Session(self.engine) as s, s.begin():
+            for cid, key in sorted(set(records)):
+                query = delete(IdentifierRow).where(
+                    IdentifierRow.container_id == cid, IdentifierRow.record_key == key
+                )
+                if prints is not None:
+                    query = query.where(IdentifierRow.fingerprint.in_(prints))
+                removed += int(s.execute(query).rowcount)  # type: ignore[attr-defined]
+        return removed
 
     def identifier_count(self) -> int:
         with Session(self.engine) as s:

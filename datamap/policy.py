@@ -416,10 +416,17 @@ class RetentionRule:
     note: str | None = None
 
     def matches(self, source: str, container: str) -> bool:
-        """Case-sensitive glob on ``source:container``; a pattern without ``:`` on the source."""
+        """Case-sensitive glob on ``source:container``; a pattern without ``:`` on the source.
+        A schema-qualified table matches by its bare name too (``crm:fakturor`` holds
+        PostgreSQL's ``public.fakturor``); a log path or object key only as written."""
         if ":" not in self.applies_to:
             return fnmatchcase(source, self.applies_to)
-        return fnmatchcase(f"{source}:{container}", self.applies_to)
+        if fnmatchcase(f"{source}:{container}", self.applies_to):
+            return True
+        schema, dot, table = container.rpartition(".")
+        return bool(dot and schema and "/" not in container) and fnmatchcase(
+            f"{source}:{table}", self.applies_to
+        )
 
     @property
     def holds(self) -> bool:

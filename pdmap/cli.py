@@ -392,6 +392,92 @@ def subject_export(
         raise typer.Exit(EXIT_WITH_ISSUES)
 
 
+@subject_app.command("erase")
+def subject_erase(
+    identifier: IdentifierOption,
+    config: ConfigOption = Path("pdmap.yaml"),
+    execute: Annotated[
+        bool, typer.Option("--execute", help="Carry the plan out (default: only show it).")
+    ] = False,
+    format: Annotated[str, typer.Option("--format", "-f", help="json or table.")] = "table",
+    depth: Annotated[
+        int, typer.Option("--depth", min=0, max=5, help="Hops through linked identifiers.")
+    ] = 3,
+) -> None:
+    """Erasure (Art. 17): the plan of what is deleted, anonymised, redacted, held or skipped and
+    why; with --execute it is carried out, verified and audited.
+
+    Exit code 0: planned, or executed and verified; 3: executed with failures or identifiers
+    left outside holds (listed); 2: malformed identifier; 1: failed.
+    """
+    import json
+
+    from datamap.catalog import open_catalog
+    from datamap.policy import PolicyError, load_policy
+    from datamap.subjects import IdentifierError, parse_identifier
+    from pdmap.config import ConfigError, load_config
+    from pdmap.subject import OpenConnectors, eraser_for, load_existing_key
+    from scanner.fingerprint import KeyError_
+
+    if format not in ("json", "table"):
+        raise _fail(f"--format must be json or table, not {format!r}")
+    try:
+        subject = parse_identifier(identifier)
+    except IdentifierError as exc:
+        Console(stderr=True).print(f"[red]error[/red] {exc}", highlight=False)
+        raise typer.Exit(EXIT_INVALID) from None
+    try:
+        cfg = load_config(config)
+        key = load_existing_key(cfg)
+        policy = load_policy(cfg.policy, cfg.base_dir)
+        catalog = open_catalog(cfg.catalog_url())
+    except (ConfigError, KeyError_, PolicyError) as exc:
+        raise _fail(str(exc)) from None
+    connectors = OpenConnectors(cfg)
+    try:
+        eraser = eraser_for(cfg, catalog, key, policy, connectors)
+        eraser.resolver.max_depth = depth
+        plan = eraser.plan(eraser.resolver.resolve(subject))
+        report = eraser.execute(plan) if execute else None
+    finally:
+        connectors.close()
+        catalog.close()
+    document = report.to_dict() if report is not None else plan.to_dict()
+    if format == "json":
+        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2, default=str) + "\n")
+    else:
+        title = "executed" if report is not None else "plan (run with --execute to carry it out)"
+        table = Table(title=f"erasure of {subject.kind} {subject.masked}: {title}")
+        for column in ("action", "source", "container", "record", "fields", "reason"):
+            table.add_column(column)
+        for step in plan.steps:
+            table.add_row(
+                step.action, step.source, step.container,
+                ", ".join(f"{k}={v}" for k, v in step.record.items()),
+                ", ".join(step.fields), step.reason,
+            )  # fmt: skip
+        Console().print(table)
+    err = Console(stderr=True)
+    for problem in plan.problems:
+        err.print(f"[yellow]warning[/yellow] {problem}", highlight=False)
+    if report is None:
+        return
+    for step, error in report.failed:
+        err.print(f"[red]failed[/red] {step.source}:{step.container}: {error}", highlight=False)
+    for loc in report.remaining:
+        err.print(
+            f"[red]remaining[/red] {loc.source}:{loc.container} {loc.record}", highlight=False
+        )
+    err.print(
+        f"pdmap subject erase: done={len(report.done)} failed={len(report.failed)}"
+        f" held={plan.summary().get('hold', 0)} remaining={len(report.remaining)}"
+        f" verified={str(report.verified).lower()}",
+        highlight=False,
+    )
+    if not report.verified:
+        raise typer.Exit(EXIT_WITH_ISSUES)
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

@@ -12,15 +12,26 @@ from pathlib import Path
 from typing import Any
 
 from connectors.base import Connector, ConnectorError, Record
+from datamap.audit import AuditLog
 from datamap.catalog import Catalog
+from datamap.erasure import Eraser
 from datamap.export import RecordKey, location_key
-from datamap.policy import load_policy
+from datamap.policy import Policy, load_policy
 from datamap.subjects import Location, SubjectResolver
 from pdmap.config import ConfigError, PdmapConfig, build_connector
 from scanner.categories import CategoryMap
 from scanner.fingerprint import ENV_VAR, Fingerprinter, load_or_create_key
 
-__all__ = ["key_file", "load_existing_key", "read_records", "resolver_for", "write_private_json"]
+__all__ = [
+    "OpenConnectors",
+    "audit_log",
+    "eraser_for",
+    "key_file",
+    "load_existing_key",
+    "read_records",
+    "resolver_for",
+    "write_private_json",
+]
 
 
 def key_file(config: PdmapConfig) -> Path:
@@ -117,3 +128,43 @@ def write_private_json(path: Path, document: Any) -> None:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def audit_log(config: PdmapConfig) -> AuditLog:
+    """The append-only, hash-chained audit log next to the configuration."""
+    return AuditLog(config.base_dir / ".pdmap" / "audit.jsonl")
+
+
+class OpenConnectors:
+    """Connectors of the configured sources, opened when first asked for; ``close`` all."""
+
+    def __init__(self, config: PdmapConfig) -> None:
+        self.config = config
+        self.names = {source.name for source in config.sources}
+        self.opened: dict[str, Connector] = {}
+
+    def __call__(self, name: str) -> Connector | None:
+        if name not in self.names:
+            return None
+        if name not in self.opened:
+            self.opened[name] = build_connector(self.config.source(name), self.config.base_dir)
+        return self.opened[name]
+
+    def close(self) -> None:
+        for connector in self.opened.values():
+            connector.close()
+        self.opened.clear()
+
+
+def eraser_for(
+    config: PdmapConfig, catalog: Catalog, key: bytes, policy: Policy, connectors: OpenConnectors
+) -> Eraser:
+    """An eraser over the configured sources; the caller closes ``connectors``."""
+    resolver = resolver_for(config, catalog, key, policy.category_map())
+
+    def read(locations: Iterable[Location]) -> tuple[dict[RecordKey, Record], list[str]]:
+        return read_records(config, locations)
+
+    return Eraser(
+        catalog, Fingerprinter(key), policy, connectors, read, resolver, audit_log(config)
+    )

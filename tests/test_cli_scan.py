@@ -126,3 +126,16 @@ def test_subject_locate_command(tmp_path: Path) -> None:
     assert "k3@exempel.se" not in exported.stderr
     assert pdmap("subject", "export", "-i", "email:x", "-o", "x.json", cwd=tmp_path).returncode == 2
     assert not (tmp_path / "x.json").exists()
+    plan = pdmap("subject", "erase", "-i", "email:k3@exempel.se", "--format", "json", cwd=tmp_path)
+    assert plan.returncode == 0, plan.stderr
+    steps = json.loads(plan.stdout)["steps"]
+    assert {(s["container"], s["action"]) for s in steps} == {
+        ("kunder", "delete"), ("ordrar", "delete"),
+    }  # fmt: skip
+    assert "k3@exempel.se" not in plan.stdout
+    done = pdmap("subject", "erase", "-i", "email:k3@exempel.se", "--execute", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "verified=true" in done.stderr
+    again = pdmap("subject", "locate", "-i", "email:k3@exempel.se", "-f", "json", cwd=tmp_path)
+    assert json.loads(again.stdout)["locations"] == []
+    assert (tmp_path / ".pdmap" / "audit.jsonl").exists()

@@ -242,7 +242,10 @@ def _none() -> Any:
     ("pattern", "source", "container", "expected"),
     [
         ("crm:fakturor", "crm", "fakturor", True),
-        ("crm:fakturor", "crm", "public.fakturor", False),
+        ("crm:fakturor", "crm", "public.fakturor", True),  # a schema-qualified table: bare name
+        ("crm:fakturor", "crm", "public.fakturor_arkiv", False),
+        ("crm:public.fakturor", "crm", "sales.fakturor", False),
+        ("logs:app.log", "logs", "/var/log/x/app.log", False),  # paths only as written
         ("crm:*fakturor", "crm", "public.fakturor", True),
         ("crm:Fakturor", "crm", "fakturor", False),  # case-sensitive
         ("*:*invoice*", "billing", "public.invoice_lines", True),

@@ -525,3 +525,26 @@ def test_flatten_paths() -> None:
     for _ in range(5000):
         deep = {"n": deep}
     assert flatten(deep) == {".".join(["n"] * 5000): "leaf"}
+
+
+# --- rewriting (erasure) --------------------------------------------------------------------
+
+
+def test_rewrite_edits_lines_keeps_gzip_and_checks_the_etag(
+    s3: tuple[Any, S3Connector], bucket: str
+) -> None:
+    from connectors import ContainerChanged
+
+    admin, conn = s3
+    content = "id,email\n1,a@exempel.se\n2,b@exempel.se\n"
+    etag = put(admin, bucket, "crm.csv.gz", gzip.compress(content.encode()))
+    with pytest.raises(ContainerChanged):
+        conn.rewrite("crm.csv.gz", {2: str.upper}, expected_version="not-the-etag")
+    stats = conn.rewrite("crm.csv.gz", {2: lambda t: t.replace("a@exempel.se", "[erased]")}, etag)
+    assert stats.changed == [2]
+    body = admin.get_object(Bucket=bucket, Key="crm.csv.gz")["Body"].read()
+    assert gzip.decompress(body).decode() == "id,email\n1,[erased]\n2,b@exempel.se\n"
+    document = json.dumps({"people": [{"email": "a@exempel.se"}]}, indent=2)  # not JSON lines
+    put(admin, bucket, "doc.json", document)
+    with pytest.raises(ContainerUnavailable):
+        conn.rewrite("doc.json", {1: str.upper}, None)
