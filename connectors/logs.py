@@ -230,6 +230,7 @@ class LogConnector(ConnectorBase):
                         )
                     os.chmod(temp, stat.S_IMODE(now.st_mode))
                     os.replace(temp, container)
+                    stats.version = self._describe(container).version
             except _STREAM_ERRORS as exc:
                 raise ContainerUnavailable(
                     f"{self.source}: {container}: cannot rewrite ({type(exc).__name__})"

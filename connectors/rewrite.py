@@ -31,6 +31,7 @@ class RewriteStats:
     changed: list[int] = field(default_factory=list)  # line numbers whose text changed
     too_long: list[int] = field(default_factory=list)  # edited lines left as they were
     missing: list[int] = field(default_factory=list)  # edited line numbers past the end
+    version: str | None = None  # the container's version after the rewrite (set by connectors)
 
 
 def rewrite_lines(

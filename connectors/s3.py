@@ -227,7 +227,8 @@ class S3Connector(ConnectorBase):
         if self._head(container)[0] != etag:
             raise ContainerChanged(f"{where} was replaced during the rewrite; nothing written")
         try:
-            self._client().put_object(Bucket=self.settings.bucket, Key=container, Body=out)
+            answer = self._client().put_object(Bucket=self.settings.bucket, Key=container, Body=out)
+            stats.version = _etag(answer["ETag"])
         except (BotoCoreError, ClientError) as exc:
             code, status = _error_code(exc)
             if code == "AccessDenied" or status == 403:

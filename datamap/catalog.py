@@ -467,6 +467,14 @@ class Catalog:
         with Session(self.engine) as s:
             return [(src, cont, fld or None) for src, cont, fld in s.execute(query)]
 
+    def set_version(self, container_id: int, version: str | None) -> None:
+        """Record that a container was rewritten (erasure) to ``version``; its resume point is
+        dropped, so a later change rescans it whole."""
+        with Session(self.engine) as s, s.begin():
+            row = s.get_one(ContainerRow, container_id)
+            row.version = version
+            row.checkpoint = None
+
     def forget(
         self,
         records: Iterable[tuple[int, str]],

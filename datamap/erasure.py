@@ -419,6 +419,8 @@ class Eraser:
         except ConnectorError as exc:
             report.failed += [(s, str(exc)) for s in steps]
             return
+        if view is not None and stats.changed:
+            self.catalog.set_version(view.id, stats.version)  # the index still holds for it
         missing = set(stats.missing) | set(stats.too_long)
         for step in steps:
             if int(step.record["line"]) in missing:

@@ -8,6 +8,9 @@ import pytest
 
 from scanner.engine import DetectionEngine, EngineSettings
 
+# The S3 server fixtures (moto over HTTP) for every test, not only the connector tests.
+from tests.connectors.conftest import bucket, moto_endpoint, s3_admin  # noqa: F401
+
 DATA = Path(__file__).parent / "data"
 
 
