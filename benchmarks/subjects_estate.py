@@ -197,13 +197,13 @@ def write_logs(folder: Path, people: list[Person], rng: random.Random) -> dict[i
     return mine
 
 
-def put_objects(endpoint: str, people: list[Person], rng: random.Random) -> dict[int, set[Where]]:
+def put_objects(
+    endpoint: str, bucket: str, people: list[Person], rng: random.Random
+) -> dict[int, set[Where]]:
     import boto3
 
     s3 = boto3.client("s3", endpoint_url=endpoint, region_name="eu-north-1")
-    s3.create_bucket(
-        Bucket="exports", CreateBucketConfiguration={"LocationConstraint": "eu-north-1"}
-    )
+    s3.create_bucket(Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": "eu-north-1"})
     mine: dict[int, set[Where]] = defaultdict(set)
     csv = ["kund_id,namn,epost,telefon"]
     events = []
@@ -214,8 +214,8 @@ def put_objects(endpoint: str, people: list[Person], rng: random.Random) -> dict
         if i % 3 == 1:
             events.append(json.dumps({"type": "newsletter", "email": p.email}))
             mine[i].add(("exports", "events.jsonl", json.dumps({"line": len(events)})))
-    s3.put_object(Bucket="exports", Key="kunder.csv", Body="\n".join(csv).encode() + b"\n")
-    s3.put_object(Bucket="exports", Key="events.jsonl", Body="\n".join(events).encode() + b"\n")
+    s3.put_object(Bucket=bucket, Key="kunder.csv", Body="\n".join(csv).encode() + b"\n")
+    s3.put_object(Bucket=bucket, Key="events.jsonl", Body="\n".join(events).encode() + b"\n")
     return mine
 
 
@@ -260,10 +260,10 @@ def run_db(
             "  - {name: app, type: logs, paths: ['logs/*']}\n"
         )
         if endpoint is not None:
-            parts.append(put_objects(endpoint, people, rng))
+            parts.append(put_objects(endpoint, f"exports-{kind}", people, rng))
             sources += (
-                f"  - {{name: exports, type: s3, bucket: exports, endpoint_url: '{endpoint}',"
-                " region: eu-north-1}\n"
+                f"  - {{name: exports, type: s3, bucket: exports-{kind},"
+                f" endpoint_url: '{endpoint}', region: eu-north-1}}\n"
             )
         for part in parts:
             for i, where in part.items():
@@ -374,7 +374,8 @@ def measure_erase(
         connectors.close()
     erase_s = time.perf_counter() - began
     held = read_table(estate.url, "fakturor")
-    outside = dump(estate.url, estate.folder, estate.endpoint).replace(repr(held), "")
+    stored = dump(estate.url, estate.folder, estate.endpoint, f"exports-{kind}")
+    outside = stored.replace(repr(held), "")
     left = sum(
         value in outside
         for i in victims
@@ -409,7 +410,7 @@ def read_table(url: str, name: str) -> list[tuple[Any, ...]]:
     return rows
 
 
-def dump(url: str, estate: Path, endpoint: str | None) -> str:
+def dump(url: str, estate: Path, endpoint: str | None, bucket: str) -> str:
     parts = [repr(read_table(url, t)) for t in ("kunder", "ordrar", "fakturor", "arenden")]
     for path in sorted((estate / "logs").iterdir()):
         data = path.read_bytes()
@@ -419,7 +420,7 @@ def dump(url: str, estate: Path, endpoint: str | None) -> str:
 
         s3 = boto3.client("s3", endpoint_url=endpoint, region_name="eu-north-1")
         for key in ("kunder.csv", "events.jsonl"):
-            parts.append(s3.get_object(Bucket="exports", Key=key)["Body"].read().decode())
+            parts.append(s3.get_object(Bucket=bucket, Key=key)["Body"].read().decode())
     return "\n".join(parts)
 
 

@@ -144,6 +144,7 @@ class Eraser:
         self.audit = audit
         self.extractor = IdentifierExtractor()
         self.hints = ColumnHints.load()
+        self.actor = "cli"
 
     # -- planning -----------------------------------------------------------------------------
     def plan(self, resolution: Resolution) -> ErasurePlan:
@@ -320,6 +321,7 @@ class Eraser:
             self.audit.append(
                 {
                     "event": "erasure",
+                    "actor": self.actor,
                     "identifier": plan.resolution.seed_fingerprint,
                     "kind": plan.resolution.subject.kind,
                     "summary": plan.summary(),

@@ -13,13 +13,16 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from pdmap import __version__
+
+if TYPE_CHECKING:
+    from datamap.erasure import ErasurePlan, ErasureReport
 
 app = typer.Typer(
     name="pdmap",
@@ -281,7 +284,7 @@ def subject_locate(
     from datamap.policy import PolicyError
     from datamap.subjects import IdentifierError, parse_identifier
     from pdmap.config import ConfigError, load_config
-    from pdmap.subject import load_existing_key, resolver_for
+    from pdmap.subject import audit_request, load_existing_key, resolver_for
     from scanner.fingerprint import KeyError_
 
     if format not in ("json", "table"):
@@ -306,6 +309,7 @@ def subject_locate(
         resolution = resolver.resolve(subject)
     finally:
         catalog.close()
+    audit_request(cfg, "locate", resolution, {"locations": len(resolution.locations)})
     err = Console(stderr=True)
     for warning in resolution.warnings:
         err.print(f"[yellow]warning[/yellow] {warning}", highlight=False)
@@ -345,7 +349,13 @@ def subject_export(
     from datamap.policy import PolicyError, load_policy
     from datamap.subjects import IdentifierError, parse_identifier
     from pdmap.config import ConfigError, load_config
-    from pdmap.subject import load_existing_key, read_records, resolver_for, write_private_json
+    from pdmap.subject import (
+        audit_request,
+        load_existing_key,
+        read_records,
+        resolver_for,
+        write_private_json,
+    )
     from scanner.fingerprint import Fingerprinter, KeyError_
     from scanner.identifiers import IdentifierExtractor
 
@@ -380,6 +390,7 @@ def subject_export(
         write_private_json(output, document)
     except OSError as exc:
         raise _fail(f"cannot write {output}: {exc}") from None
+    audit_request(cfg, "export", resolution, {"records": len(document["records"])})
     err = Console(stderr=True)
     err.print(
         f"pdmap subject export: {subject.kind} {subject.masked}: {len(document['records'])}"
@@ -410,13 +421,12 @@ def subject_erase(
     Exit code 0: planned, or executed and verified; 3: executed with failures or identifiers
     left outside holds (listed); 2: malformed identifier; 1: failed.
     """
-    import json
 
     from datamap.catalog import open_catalog
     from datamap.policy import PolicyError, load_policy
     from datamap.subjects import IdentifierError, parse_identifier
     from pdmap.config import ConfigError, load_config
-    from pdmap.subject import OpenConnectors, eraser_for, load_existing_key
+    from pdmap.subject import OpenConnectors, audit_request, eraser_for, load_existing_key
     from scanner.fingerprint import KeyError_
 
     if format not in ("json", "table"):
@@ -442,6 +452,17 @@ def subject_erase(
     finally:
         connectors.close()
         catalog.close()
+    if report is None:
+        audit_request(cfg, "erasure_plan", plan.resolution, {"summary": plan.summary()})
+    _show_erasure(plan, report, format)
+    if report is not None and not report.verified:
+        raise typer.Exit(EXIT_WITH_ISSUES)
+
+
+def _show_erasure(plan: ErasurePlan, report: ErasureReport | None, format: str) -> None:
+    import json
+
+    subject = plan.resolution.subject
     document = report.to_dict() if report is not None else plan.to_dict()
     if format == "json":
         sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2, default=str) + "\n")
@@ -474,8 +495,6 @@ def subject_erase(
         f" verified={str(report.verified).lower()}",
         highlight=False,
     )
-    if not report.verified:
-        raise typer.Exit(EXIT_WITH_ISSUES)
 
 
 def main() -> None:

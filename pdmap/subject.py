@@ -3,6 +3,7 @@ catalog, key, policy categories and live connectors, handed to :mod:`datamap.sub
 
 from __future__ import annotations
 
+import getpass
 import json
 import os
 import tempfile
@@ -17,7 +18,7 @@ from datamap.catalog import Catalog
 from datamap.erasure import Eraser
 from datamap.export import RecordKey, location_key
 from datamap.policy import Policy, load_policy
-from datamap.subjects import Location, SubjectResolver
+from datamap.subjects import Location, Resolution, SubjectResolver
 from pdmap.config import ConfigError, PdmapConfig, build_connector
 from scanner.categories import CategoryMap
 from scanner.fingerprint import ENV_VAR, Fingerprinter, load_or_create_key
@@ -25,6 +26,8 @@ from scanner.fingerprint import ENV_VAR, Fingerprinter, load_or_create_key
 __all__ = [
     "OpenConnectors",
     "audit_log",
+    "audit_request",
+    "cli_actor",
     "eraser_for",
     "key_file",
     "load_existing_key",
@@ -135,6 +138,33 @@ def audit_log(config: PdmapConfig) -> AuditLog:
     return AuditLog(config.base_dir / ".pdmap" / "audit.jsonl")
 
 
+def cli_actor() -> str:
+    """``cli:<user>`` for audit entries of command-line requests."""
+    try:
+        return f"cli:{getpass.getuser()}"
+    except (KeyError, OSError):  # no passwd entry (a bare container)
+        return f"cli:uid {os.getuid()}"
+
+
+def audit_request(
+    config: PdmapConfig,
+    event: str,
+    resolution: Resolution,
+    outcome: dict[str, Any],
+    actor: str | None = None,
+) -> None:
+    """One audit entry for a subject request: who, what, the identifier as its fingerprint."""
+    audit_log(config).append(
+        {
+            "event": event,
+            "actor": actor or cli_actor(),
+            "identifier": resolution.seed_fingerprint,
+            "kind": resolution.subject.kind,
+            **outcome,
+        }
+    )
+
+
 class OpenConnectors:
     """Connectors of the configured sources, opened when first asked for; ``close`` all."""
 
@@ -165,6 +195,8 @@ def eraser_for(
     def read(locations: Iterable[Location]) -> tuple[dict[RecordKey, Record], list[str]]:
         return read_records(config, locations)
 
-    return Eraser(
+    eraser = Eraser(
         catalog, Fingerprinter(key), policy, connectors, read, resolver, audit_log(config)
     )
+    eraser.actor = cli_actor()
+    return eraser

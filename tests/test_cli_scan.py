@@ -71,7 +71,7 @@ def test_scan_exit_codes(tmp_path: Path) -> None:
     assert "no source named 'other'" in unknown.stderr
 
 
-def test_subject_locate_command(tmp_path: Path) -> None:
+def crm_estate(tmp_path: Path) -> None:
     engine = create_engine(f"sqlite:///{tmp_path / 'crm.db'}")
     with engine.begin() as conn:
         conn.execute(text("CREATE TABLE kunder (id INTEGER PRIMARY KEY, epost TEXT, tel TEXT)"))
@@ -93,6 +93,10 @@ def test_subject_locate_command(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert pdmap("scan", cwd=tmp_path).returncode == 0
+
+
+def test_subject_locate_and_export_commands(tmp_path: Path) -> None:
+    crm_estate(tmp_path)
     out = pdmap("subject", "locate", "--identifier", "email:K3@Exempel.se", "--format", "json",
                 cwd=tmp_path)  # fmt: skip
     assert out.returncode == 0, out.stderr
@@ -126,6 +130,10 @@ def test_subject_locate_command(tmp_path: Path) -> None:
     assert "k3@exempel.se" not in exported.stderr
     assert pdmap("subject", "export", "-i", "email:x", "-o", "x.json", cwd=tmp_path).returncode == 2
     assert not (tmp_path / "x.json").exists()
+
+
+def test_subject_erase_command(tmp_path: Path) -> None:
+    crm_estate(tmp_path)
     plan = pdmap("subject", "erase", "-i", "email:k3@exempel.se", "--format", "json", cwd=tmp_path)
     assert plan.returncode == 0, plan.stderr
     steps = json.loads(plan.stdout)["steps"]
@@ -138,4 +146,10 @@ def test_subject_locate_command(tmp_path: Path) -> None:
     assert "verified=true" in done.stderr
     again = pdmap("subject", "locate", "-i", "email:k3@exempel.se", "-f", "json", cwd=tmp_path)
     assert json.loads(again.stdout)["locations"] == []
-    assert (tmp_path / ".pdmap" / "audit.jsonl").exists()
+    from datamap.audit import AuditLog
+
+    audit = tmp_path / ".pdmap" / "audit.jsonl"
+    assert AuditLog(audit).verify() == 3
+    events = [json.loads(line)["event"] for line in audit.read_text(encoding="utf-8").splitlines()]
+    assert events == ["erasure_plan", "erasure", "locate"]
+    assert "k3@exempel.se" not in audit.read_text(encoding="utf-8")
