@@ -288,6 +288,7 @@ def run_db(
             rows.append([kind, "scan s / issues", f"{scan_s:.1f}", summary.issues, ""])
             rows += measure_erase(estate, rng, found_by, args.erase, args.verbose)
         finally:
+            resolver.close()
             catalog.close()
     return rows
 
@@ -362,7 +363,8 @@ def measure_erase(
         for i in victims:
             eraser = eraser_for(estate.cfg, estate.catalog, KEY, policy, connectors)
             subject = parse_identifier(f"email:{people[i].email}")
-            report = eraser.execute(eraser.plan(eraser.resolver.resolve(subject)))
+            with eraser.resolver:
+                report = eraser.execute(eraser.plan(eraser.resolver.resolve(subject)))
             failed += len(report.failed)
             unverified += not report.verified
             if verbose:

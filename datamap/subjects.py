@@ -205,6 +205,31 @@ class SubjectResolver:
         self.categories = categories or CategoryMap()
         self.connectors = connectors
         self.max_depth = max_depth
+        self._open: dict[str, Connector] = {}
+
+    def connector(self, source: str) -> Connector | None:
+        """The source's connector, opened on first use and kept for later requests (its pool
+        and reflected tables are reused); None when the source is not configured."""
+        if source not in self._open:
+            if self.connectors is None:
+                return None
+            connector = self.connectors(source)
+            if connector is None:
+                return None
+            self._open[source] = connector
+        return self._open[source]
+
+    def close(self) -> None:
+        """Close the connectors opened for the live foreign-key step."""
+        for connector in self._open.values():
+            connector.close()
+        self._open.clear()
+
+    def __enter__(self) -> SubjectResolver:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     # -- the whole request ------------------------------------------------------------------
     def resolve(self, subject: SubjectIdentifier) -> Resolution:
@@ -234,7 +259,6 @@ class _Run:
         self.found: dict[tuple[str, str, str, str | None], _Found] = {}
         self.containers = {(c.source, c.name): c for c in resolver.catalog.containers()}
         self.field_categories = self._field_categories()
-        self._open: dict[str, Connector | None] = {}
 
     # -- step 1 and 2: the identifier index -------------------------------------------------
     def follow_identifiers(self) -> None:
@@ -434,16 +458,13 @@ class _Run:
             return []
 
     def _connector(self, source: str) -> Connector | None:
-        if source in self._open:
-            return self._open[source]
-        connector = None
-        if self.r.connectors is not None and source not in self.resolution.unreachable:
-            try:
-                connector = self.r.connectors(source)
-            except ConnectorError as exc:
-                self._unreachable(source, exc)
-        self._open[source] = connector
-        return connector
+        if source in self.resolution.unreachable:
+            return None
+        try:
+            return self.r.connector(source)
+        except ConnectorError as exc:
+            self._unreachable(source, exc)
+            return None
 
     def _unreachable(self, source: str, exc: Exception) -> None:
         if source not in self.resolution.unreachable:
@@ -491,9 +512,6 @@ class _Run:
         return tuple(sorted(cats))
 
     def finish(self) -> Resolution:
-        for connector in self._open.values():
-            if connector is not None:
-                connector.close()
         self.resolution.locations = sorted(
             (f.location for f in self.found.values()),
             key=lambda loc: (loc.source, loc.container, _key(loc.record), loc.field or ""),

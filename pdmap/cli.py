@@ -306,7 +306,8 @@ def subject_locate(
         except PolicyError as exc:
             raise _fail(str(exc)) from None
         resolver.max_depth = depth
-        resolution = resolver.resolve(subject)
+        with resolver:
+            resolution = resolver.resolve(subject)
     finally:
         catalog.close()
     audit_request(cfg, "locate", resolution, {"locations": len(resolution.locations)})
@@ -374,7 +375,8 @@ def subject_export(
     try:
         resolver = resolver_for(cfg, catalog, key, policy.category_map())
         resolver.max_depth = depth
-        resolution = resolver.resolve(subject)
+        with resolver:
+            resolution = resolver.resolve(subject)
         records, problems = read_records(cfg, resolution.locations)
         redact = BystanderRedactor(
             IdentifierExtractor(), Fingerprinter(key), resolution.fingerprints
@@ -444,13 +446,14 @@ def subject_erase(
     except (ConfigError, KeyError_, PolicyError) as exc:
         raise _fail(str(exc)) from None
     connectors = OpenConnectors(cfg)
+    eraser = eraser_for(cfg, catalog, key, policy, connectors)
+    eraser.resolver.max_depth = depth
     try:
-        eraser = eraser_for(cfg, catalog, key, policy, connectors)
-        eraser.resolver.max_depth = depth
         plan = eraser.plan(eraser.resolver.resolve(subject))
         report = eraser.execute(plan) if execute else None
     finally:
         connectors.close()
+        eraser.resolver.close()
         catalog.close()
     if report is None:
         audit_request(cfg, "erasure_plan", plan.resolution, {"summary": plan.summary()})

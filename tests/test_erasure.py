@@ -140,8 +140,9 @@ def erase(config: Path, identifier: str, execute: bool) -> ErasurePlan | Erasure
     connectors = OpenConnectors(cfg)
     try:
         eraser = eraser_for(cfg, catalog, KEY, load_policy(cfg.policy, cfg.base_dir), connectors)
-        plan = eraser.plan(eraser.resolver.resolve(parse_identifier(identifier)))
-        return eraser.execute(plan) if execute else plan
+        with eraser.resolver:
+            plan = eraser.plan(eraser.resolver.resolve(parse_identifier(identifier)))
+            return eraser.execute(plan) if execute else plan
     finally:
         connectors.close()
         catalog.close()

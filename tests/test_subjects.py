@@ -147,7 +147,8 @@ def resolve(config: Path, identifier: str) -> Resolution:
     cfg = load_config(config)
     catalog = open_catalog(cfg.catalog_url())
     try:
-        return resolver_for(cfg, catalog, KEY).resolve(parse_identifier(identifier))
+        with resolver_for(cfg, catalog, KEY) as resolver:
+            return resolver.resolve(parse_identifier(identifier))
     finally:
         catalog.close()
 
@@ -317,7 +318,8 @@ def test_export_reads_the_data_groups_it_and_hides_bystanders(estate: Path) -> N
     catalog = open_catalog(cfg.catalog_url())
     try:
         policy = load_policy(cfg.policy, cfg.base_dir)
-        found = resolver_for(cfg, catalog, KEY).resolve(parse_identifier(f"email:{p['email']}"))
+        with resolver_for(cfg, catalog, KEY) as resolver:
+            found = resolver.resolve(parse_identifier(f"email:{p['email']}"))
         records, problems = read_records(cfg, found.locations)
         redact = BystanderRedactor(IdentifierExtractor(), Fingerprinter(KEY), found.fingerprints)
         doc = build_export(found, records, policy, catalog.findings(), redact, {"crm": "CRM"})
