@@ -17,11 +17,18 @@ reached (GDPR Art. 15, 17, 20 start here).
      the person's (a switchboard or a shared mobile is not followed);
    * a personnummer identifies one person by definition and is always followed.
 
-   Names and IP addresses are not in the identifier index, so they never link anyone.
+   Names are not in the identifier index, so they never link anyone; IP addresses only as
+   quasi-identifiers (step 4).
 3. **Foreign keys** (SQL, read live from the source): rows that reference one of the person's
    rows (``orders.customer_id -> customers.id``), two levels deep, and rows that the person's
    row references where no other row references them (their own address row). Confidence 0.95
    per hop; the ``via`` says which key.
+
+4. **Quasi-identifiers** (IP addresses, indexed from fields classified IP_ADDRESS): a record
+   holding an address that one of the person's records holds (a login row, say) is the
+   person's too, at confidence 0.6, but only when no record ties that address to someone else:
+   no SQL row holding it that is not the person's, no record holding it beside another
+   person's e-mail or personnummer. Nothing is linked onwards from such a record.
 
 A source that cannot be reached is reported in :attr:`Resolution.unreachable`; everything found
 elsewhere is still returned. Nothing here holds or returns a raw identifier: the subject is
@@ -42,6 +49,7 @@ from connectors.base import Connector, ConnectorError, KeyedLookup, Record
 from datamap.catalog import Catalog, ContainerView, Occurrence, locator_json, record_key
 from scanner.categories import CategoryMap
 from scanner.fingerprint import Fingerprinter
+from scanner.identifiers import QUASI_IDENTIFIER_TYPES, IdentifierExtractor
 from scanner.masking import mask
 from scanner.personnummer import parse_personnummer
 from scanner.recognizers.email import EMAIL_PATTERN
@@ -64,6 +72,9 @@ KINDS: Mapping[str, str] = {
 }
 _EMAIL = re.compile(EMAIL_PATTERN)
 HOP_CONFIDENCE = 0.9
+QUASI_CONFIDENCE = 0.6
+_STRONG = ("EMAIL_ADDRESS", "SE_PERSONNUMMER")
+_STRONG_OR_PHONE = ("EMAIL_ADDRESS", "SE_PERSONNUMMER", "PHONE_NUMBER")
 FK_CONFIDENCE = 0.95
 FK_DEPTH = 2
 FK_ROWS = 1000  # rows followed per foreign key and parent row
@@ -206,6 +217,7 @@ class SubjectResolver:
         self.connectors = connectors
         self.max_depth = max_depth
         self._open: dict[str, Connector] = {}
+        self.extractor = IdentifierExtractor()
 
     def connector(self, source: str) -> Connector | None:
         """The source's connector, opened on first use and kept for later requests (its pool
@@ -236,13 +248,15 @@ class SubjectResolver:
         result = _Run(self, subject)
         result.follow_identifiers()
         result.follow_foreign_keys()
+        result.follow_quasi_identifiers()
         return result.finish()
 
 
 @dataclass
 class _Found:
     location: Location
-    container_id: int | None
+    container_id: int | None  # set when reached through the index
+    values: Mapping[str | None, Any] | None = None  # the row, when read live (foreign keys)
 
 
 class _Run:
@@ -259,6 +273,10 @@ class _Run:
         self.found: dict[tuple[str, str, str, str | None], _Found] = {}
         self.containers = {(c.source, c.name): c for c in resolver.catalog.containers()}
         self.field_categories = self._field_categories()
+        self.ip_fields: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for finding in resolver.catalog.findings():
+            if finding.entity_type in QUASI_IDENTIFIER_TYPES and finding.field is not None:
+                self.ip_fields[(finding.source, finding.container)].add(finding.field)
 
     # -- step 1 and 2: the identifier index -------------------------------------------------
     def follow_identifiers(self) -> None:
@@ -305,7 +323,7 @@ class _Run:
             if _multi_person(rows):
                 continue
             for occ in rows:
-                if occ.fingerprint not in self.known:
+                if occ.fingerprint not in self.known and occ.entity_type in _STRONG_OR_PHONE:
                     candidates.setdefault(occ.fingerprint, occ)
         if not candidates:
             return []
@@ -445,6 +463,7 @@ class _Run:
                 confidence * FK_CONFIDENCE, view.kind,
             ),
             None,
+            row.values,
         )  # fmt: skip
 
     def _lookup(self, source: str, container: str, criteria: Mapping[str, Any]) -> list[Record]:
@@ -472,6 +491,70 @@ class _Run:
             self.resolution.warnings.append(
                 f"{source}: not reachable for the foreign-key step ({exc}); index results kept"
             )
+
+    # -- step 4: quasi-identifiers (IP addresses) ---------------------------------------------
+    def follow_quasi_identifiers(self) -> None:
+        """Records holding an IP address that one of the person's records holds, when no
+        record ties that address to anyone else (see the module docstring)."""
+        origins: dict[str, Location] = {}
+        mine = [f for f in self.found.values() if f.container_id is not None]
+        keys = {(f.container_id, _key(f.location.record)) for f in mine if f.container_id}
+        by_record: dict[tuple[int, str], list[Occurrence]] = defaultdict(list)
+        for occ in self.r.catalog.record_occurrences(keys):
+            by_record[(occ.container_id, occ.record_key)].append(occ)
+        for item in mine:
+            rows = by_record.get((item.container_id or 0, _key(item.location.record)), [])
+            if _multi_person(rows):
+                continue
+            for occ in rows:
+                if occ.entity_type in QUASI_IDENTIFIER_TYPES:
+                    origins.setdefault(occ.fingerprint, item.location)
+        fingerprint = self.r.fingerprinter.fingerprint_normalised
+        for item in self.found.values():
+            loc = item.location
+            if item.values is None:
+                continue
+            for name in self.ip_fields.get((loc.source, loc.container), ()):
+                value = item.values.get(name)
+                for hit in () if value is None else self.r.extractor.ip_addresses(str(value)):
+                    origins.setdefault(fingerprint(hit.entity_type, hit.normalised), loc)
+        if not origins:
+            return
+        places = {(f.location.source, f.location.container, _key(f.location.record))
+                  for f in self.found.values()}  # fmt: skip
+        hits = self.r.catalog.occurrences(origins)
+        content: dict[tuple[int, str], list[Occurrence]] = defaultdict(list)
+        for occ in self.r.catalog.record_occurrences(
+            {(o.container_id, o.record_key) for o in hits}
+        ):
+            content[(occ.container_id, occ.record_key)].append(occ)
+        shared: set[str] = set()
+        for occ in hits:
+            view = self.containers.get((occ.source, occ.container))
+            someone_elses_row = (
+                view is not None and view.kind in ("table", "view")
+                and (occ.source, occ.container, occ.record_key) not in places
+            )  # fmt: skip
+            strangers = any(
+                o.entity_type in _STRONG and o.fingerprint not in self.known
+                for o in content[(occ.container_id, occ.record_key)]
+            )
+            if someone_elses_row or strangers:
+                shared.add(occ.fingerprint)
+        if shared:
+            self.resolution.warnings.append(
+                f"{len(shared)} IP address(es) of the person's records also appear in other"
+                " people's records: not followed"
+            )
+        for occ in hits:
+            if occ.fingerprint in shared:
+                continue
+            origin = origins[occ.fingerprint]
+            via = (
+                f"quasi-identifier: an IP address of the person's record in"
+                f" {_short(origin.container)} {_record_text(origin.record)}"
+            )
+            self._add_occurrence(occ, via, QUASI_CONFIDENCE)
 
     # -- bookkeeping --------------------------------------------------------------------------
     def _add_occurrence(self, occ: Occurrence, via: str, confidence: float) -> None:
@@ -540,6 +623,10 @@ def _multi_person(rows: Iterable[Occurrence]) -> bool:
 
 def _key(record: Mapping[str, Any]) -> str:
     return record_key(locator_json(record))
+
+
+def _record_text(record: Mapping[str, Any]) -> str:
+    return ", ".join(f"{k}={v}" for k, v in record.items())
 
 
 def _short(container: str) -> str:

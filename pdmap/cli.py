@@ -462,6 +462,92 @@ def subject_erase(
         raise typer.Exit(EXIT_WITH_ISSUES)
 
 
+@subject_app.command("rectify")
+def subject_rectify(
+    identifier: IdentifierOption,
+    entity_type: Annotated[
+        str,
+        typer.Option(
+            "--entity-type",
+            "-t",
+            help="What is to be corrected: EMAIL_ADDRESS, PHONE_NUMBER, STREET_ADDRESS, PERSON...",
+        ),
+    ],
+    config: ConfigOption = Path("pdmap.yaml"),
+    format: Annotated[str, typer.Option("--format", "-f", help="json or table.")] = "table",
+) -> None:
+    """Rectification (Art. 16), a plan: every field of the person's records that would be
+    corrected, and whom to tell. Nothing is changed."""
+    _rights_plan("rectify", identifier, config, format, entity_type.upper())
+
+
+@subject_app.command("restrict")
+def subject_restrict(
+    identifier: IdentifierOption,
+    config: ConfigOption = Path("pdmap.yaml"),
+    format: Annotated[str, typer.Option("--format", "-f", help="json or table.")] = "table",
+) -> None:
+    """Restriction (Art. 18), a plan: per container of the person's records, the categories
+    held and the purposes whose processing stops, and whom to tell. Nothing is changed."""
+    _rights_plan("restrict", identifier, config, format, None)
+
+
+def _rights_plan(
+    which: str, identifier: str, config: Path, format: str, entity_type: str | None
+) -> None:
+    import json
+
+    from datamap.catalog import open_catalog
+    from datamap.policy import PolicyError, load_policy
+    from datamap.rights import rectification_plan, restriction_plan
+    from datamap.subjects import IdentifierError, parse_identifier
+    from pdmap.config import ConfigError, load_config
+    from pdmap.subject import audit_request, load_existing_key, resolver_for
+    from scanner.categories import DEFAULT_CATEGORIES
+    from scanner.fingerprint import KeyError_
+
+    if format not in ("json", "table"):
+        raise _fail(f"--format must be json or table, not {format!r}")
+    if entity_type is not None and entity_type not in DEFAULT_CATEGORIES:
+        known = ", ".join(sorted(DEFAULT_CATEGORIES))
+        Console(stderr=True).print(f"[red]error[/red] --entity-type is one of {known}")
+        raise typer.Exit(EXIT_INVALID)
+    try:
+        subject = parse_identifier(identifier)
+    except IdentifierError as exc:
+        Console(stderr=True).print(f"[red]error[/red] {exc}", highlight=False)
+        raise typer.Exit(EXIT_INVALID) from None
+    try:
+        cfg = load_config(config)
+        key = load_existing_key(cfg)
+        policy = load_policy(cfg.policy, cfg.base_dir)
+        catalog = open_catalog(cfg.catalog_url())
+    except (ConfigError, KeyError_, PolicyError) as exc:
+        raise _fail(str(exc)) from None
+    systems = {s.name: s.system for s in cfg.sources}
+    try:
+        with resolver_for(cfg, catalog, key, policy.category_map()) as resolver:
+            resolution = resolver.resolve(subject)
+        findings = catalog.findings()
+    finally:
+        catalog.close()
+    if entity_type is not None:
+        plan = rectification_plan(resolution, entity_type, findings, policy, systems)
+    else:
+        plan = restriction_plan(resolution, findings, policy, systems)
+    audit_request(cfg, f"{which}_plan", resolution, {"steps": len(plan["steps"])})
+    if format == "json":
+        sys.stdout.write(json.dumps(plan, ensure_ascii=False, indent=2, default=str) + "\n")
+        return
+    table = Table(title=f"{which} {subject.kind} {subject.masked} (a plan: nothing is changed)")
+    for column in ("action", "source", "container", "where", "reason"):
+        table.add_column(column)
+    for step in plan["steps"]:
+        where = step.get("field") or ", ".join(step.get("categories", ()))
+        table.add_row(step["action"], step["source"], step["container"], str(where), step["reason"])
+    Console().print(table)
+
+
 def _show_erasure(plan: ErasurePlan, report: ErasureReport | None, format: str) -> None:
     import json
 

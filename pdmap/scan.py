@@ -42,7 +42,7 @@ from scanner.columns import ColumnHints
 from scanner.engine import DetectionEngine, EngineSettings
 from scanner.fields import FieldClassifier
 from scanner.fingerprint import Fingerprinter
-from scanner.identifiers import IDENTIFIER_TYPES, IdentifierExtractor
+from scanner.identifiers import IDENTIFIER_TYPES, QUASI_IDENTIFIER_TYPES, IdentifierExtractor
 from scanner.pool import ordered_map
 
 __all__ = ["ScanSummary", "ScanTask", "ScanTools", "run_scan", "run_task"]
@@ -126,6 +126,7 @@ def run_task(task: ScanTask, tools: ScanTools, sample_rows: int = SAMPLE_ROWS) -
                 elif isinstance(item, ScanIssue):
                     result.issues.append(_issue(item))
             indexed: set[str | None] = set()
+            quasi: set[str] = set()  # fields classified IP_ADDRESS: their addresses indexed too
             for name, column in values.items():
                 for found in tools.classifier.classify(name, column):
                     result.findings.append(
@@ -136,6 +137,9 @@ def run_task(task: ScanTask, tools: ScanTools, sample_rows: int = SAMPLE_ROWS) -
                     )  # fmt: skip
                     if found.entity_type in IDENTIFIER_TYPES or name is None:
                         indexed.add(name)
+                    if found.entity_type in QUASI_IDENTIFIER_TYPES and name is not None:
+                        quasi.add(name)
+                        indexed.add(name)
             every_line = info.kind in ("file", "object")  # every field of every line
             if every_line:
                 indexed.update(values)
@@ -143,7 +147,8 @@ def run_task(task: ScanTask, tools: ScanTools, sample_rows: int = SAMPLE_ROWS) -
                 if "SE_PERSONNUMMER" in tools.hints.hint(name):
                     indexed.add(name)
             if indexed or every_line:
-                _index(connector.stream(info.name, task.start), indexed, tools, result, task.start)
+                stream = connector.stream(info.name, task.start)
+                _index(stream, indexed, quasi, tools, result, task.start)
     except ConnectorError as exc:  # the container (or its source) could not be read
         result.issues.append(IssueEntry(info.name, "unreadable", str(exc)))
         result.unavailable = True
@@ -153,6 +158,7 @@ def run_task(task: ScanTask, tools: ScanTools, sample_rows: int = SAMPLE_ROWS) -
 def _index(
     stream: Iterator[Any],
     indexed: set[str | None],
+    quasi: set[str],
     tools: ScanTools,
     result: ContainerResult,
     start: str | None,
@@ -162,7 +168,8 @@ def _index(
     fd, path = tempfile.mkstemp(prefix="pdmap-index-", suffix=".tsv")
     result.identifier_spool = path
     try:
-        _spool(stream, indexed, tools, result, start, os.fdopen(fd, "w", encoding="utf-8"))
+        spool = os.fdopen(fd, "w", encoding="utf-8")
+        _spool(stream, indexed, quasi, tools, result, start, spool)
     except BaseException:
         Path(path).unlink(missing_ok=True)  # an error, not a store's problem: no file left over
         result.identifier_spool = None
@@ -172,6 +179,7 @@ def _index(
 def _spool(
     stream: Iterator[Any],
     indexed: set[str | None],
+    quasi: set[str],
     tools: ScanTools,
     result: ContainerResult,
     start: str | None,
@@ -182,6 +190,7 @@ def _spool(
     prints: dict[tuple[str, str], str] = {}
     fingerprint = tools.fingerprinter.fingerprint_normalised
     extract = tools.extractor.extract_fields
+    ip_addresses = tools.extractor.ip_addresses
     names: dict[str | None, str] = {}
     buffer: list[str] = []
     every_field = result.kind in ("file", "object")  # every field of every line, sampled or not
@@ -201,6 +210,9 @@ def _spool(
                 found = extract(values.items(), pnr_fields)
             else:
                 found = extract(((n, v) for n, v in values.items() if n in indexed), pnr_fields)
+            for ip_field in quasi:
+                if (address := values.get(ip_field)) is not None:  # text, or an inet type
+                    found += [(ip_field, hit) for hit in ip_addresses(str(address))]
             if not found:
                 continue
             locator = item.locator

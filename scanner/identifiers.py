@@ -26,10 +26,15 @@ from scanner.fields import value_text
 from scanner.normalize import normalise
 from scanner.personnummer import parse_personnummer
 from scanner.recognizers.email import EMAIL_PATTERN
+from scanner.recognizers.ip_address import IPV4_PATTERN, IPV6_PATTERN
 
-__all__ = ["IDENTIFIER_TYPES", "Found", "IdentifierExtractor"]
+__all__ = ["IDENTIFIER_TYPES", "QUASI_IDENTIFIER_TYPES", "Found", "IdentifierExtractor"]
 
 IDENTIFIER_TYPES = ("EMAIL_ADDRESS", "SE_PERSONNUMMER", "PHONE_NUMBER")
+# Indexed too, but only from fields classified as such, and never enough to tell a person:
+# subject resolution follows them only from a record that ties them to the person.
+QUASI_IDENTIFIER_TYPES = ("IP_ADDRESS",)
+_IP = re.compile(f"{IPV4_PATTERN}|{IPV6_PATTERN.replace('?P<value>', '?P<v6>')}", re.IGNORECASE)
 
 _SHORTEST = 8  # the shortest phone number or personnummer the patterns admit, in characters
 _MEMO_TEXT = 256  # field values up to this length are remembered with what they hold
@@ -68,6 +73,7 @@ class IdentifierExtractor:
         self._phones: dict[str, str | None] = {}
         self._pnrs: dict[str, str | None] = {}
         self._texts: dict[str, tuple[Found, ...]] = {}  # whole field values (logs repeat them)
+        self._ips: dict[str, tuple[Found, ...]] = {}
 
     def extract(self, text: str, bare_personnummer: bool = False) -> Iterator[Found]:
         for _, found in self.extract_fields([(None, text)], [None] if bare_personnummer else ()):
@@ -99,6 +105,24 @@ class IdentifierExtractor:
             for hit in found:
                 out.append((name, hit))
         return out
+
+    def ip_addresses(self, text: str) -> tuple[Found, ...]:
+        """The IP addresses in ``text`` (a field classified IP_ADDRESS), normalised."""
+        found = self._ips.get(text)
+        if found is None:
+            hits = []
+            for match in _IP.finditer(text):
+                value = match.group("value") or match.group("v6")
+                try:
+                    hits.append(Found("IP_ADDRESS", normalise("IP_ADDRESS", value)))
+                except ValueError:
+                    continue
+            found = tuple(hits)
+            if len(text) <= _MEMO_TEXT:
+                if len(self._ips) >= self._cache_size:
+                    self._ips.clear()
+                self._ips[text] = found
+        return found
 
     def spans(self, text: str, bare_personnummer: bool = False) -> list[tuple[int, int, Found]]:
         """``(start, end, found)`` of every identifier in ``text``, in order (not remembered):

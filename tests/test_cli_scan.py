@@ -153,3 +153,20 @@ def test_subject_erase_command(tmp_path: Path) -> None:
     events = [json.loads(line)["event"] for line in audit.read_text(encoding="utf-8").splitlines()]
     assert events == ["erasure_plan", "erasure", "locate"]
     assert "k3@exempel.se" not in audit.read_text(encoding="utf-8")
+
+
+def test_subject_rectify_and_restrict_plans(tmp_path: Path) -> None:
+    crm_estate(tmp_path)
+    out = pdmap("subject", "rectify", "-i", "email:k3@exempel.se", "-t", "phone_number",
+                "-f", "json", cwd=tmp_path)  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    plan = json.loads(out.stdout)
+    assert [(s["container"], s["field"], s["action"]) for s in plan["steps"]] == [
+        ("kunder", "tel", "rectify")
+    ]
+    assert "103 45 67" not in out.stdout
+    restrict = pdmap("subject", "restrict", "-i", "email:k3@exempel.se", cwd=tmp_path)
+    assert restrict.returncode == 0, restrict.stderr
+    assert "restrict" in restrict.stdout
+    bad = pdmap("subject", "rectify", "-i", "email:k3@exempel.se", "-t", "SHOE_SIZE", cwd=tmp_path)
+    assert bad.returncode == 2

@@ -80,6 +80,10 @@ def build_estate(url: str, logs: Path) -> None:
     tickets = Table(
         "tickets", meta, Column("id", Integer, primary_key=True), Column("body", Text),
     )  # fmt: skip
+    logins = Table(
+        "logins", meta, Column("id", Integer, primary_key=True),
+        Column("customer_id", Integer, ForeignKey("customers.id")), Column("ip", String(45)),
+    )  # fmt: skip
     engine = create_engine(url)
     meta.create_all(engine)
     ps = people()
@@ -112,8 +116,23 @@ def build_estate(url: str, logs: Path) -> None:
                 {"id": 2, "body": f"{ps[0]['email']} och {ps[1]['email']} delar konto."},
             ],
         )
+        # person 0 logs in from their own address; persons 1 and 2 from one office address
+        conn.execute(
+            insert(logins),
+            [
+                {"id": 1, "customer_id": 1, "ip": "198.51.100.7"},
+                {"id": 2, "customer_id": 2, "ip": "203.0.113.9"},
+                {"id": 3, "customer_id": 3, "ip": "203.0.113.9"},
+            ],
+        )
     engine.dispose()
     logs.mkdir()
+    access = [
+        '198.51.100.7 - - [01/Oct/2024:12:00:00 +0200] "GET /konto HTTP/1.1" 200 512',
+        '203.0.113.9 - - [01/Oct/2024:12:00:01 +0200] "GET /konto HTTP/1.1" 200 512',
+        '192.0.2.200 - - [01/Oct/2024:12:00:02 +0200] "GET / HTTP/1.1" 200 512',
+    ]
+    (logs / "access.log").write_text("\n".join(access) + "\n", encoding="utf-8")
     lines = [
         {"event": "login", "user": {"email": ps[0]["email"].upper()}},  # line 1
         {"event": "kyc", "user": {"pnr": ps[0]["pnr"][2:8] + "-" + ps[0]["pnr"][8:]}},  # line 2
@@ -132,7 +151,7 @@ def estate(tmp_path: Path, database_url: str, pattern_engine: DetectionEngine) -
     config = tmp_path / "pdmap.yaml"
     config.write_text(
         f"sources:\n  - {{name: crm, type: sql, url: '{database_url}', system: CRM}}\n"
-        "  - {name: app, type: logs, paths: ['logs/*.jsonl']}\n",
+        "  - {name: app, type: logs, paths: ['logs/*.jsonl', 'logs/*.log']}\n",
         encoding="utf-8",
     )
     cfg = load_config(config)
@@ -155,7 +174,8 @@ def resolve(config: Path, identifier: str) -> Resolution:
 
 def places(resolution: Resolution) -> set[tuple[str, str, str]]:
     return {
-        (loc.container.rsplit(".", 1)[-1] if loc.source == "crm" else "app.jsonl",
+        (loc.container.rsplit(".", 1)[-1] if loc.source == "crm"
+         else loc.container.rsplit("/", 1)[-1],
          json.dumps(loc.record, sort_keys=True), loc.field or "")
         for loc in resolution.locations
     }  # fmt: skip
@@ -172,6 +192,8 @@ def test_locate_follows_index_links_and_foreign_keys(estate: Path) -> None:
         ("addresses", '{"id": 1}'),  # referenced by the person's row alone
         ("tickets", '{"id": 1}'), ("tickets", '{"id": 2}'),  # the shared ticket: a location
         ("app.jsonl", '{"line": 1}'), ("app.jsonl", '{"line": 2}'), ("app.jsonl", '{"line": 3}'),
+        ("logins", '{"id": 1}'),  # references the person's row
+        ("access.log", '{"line": 1}'),  # the login row's IP address: a quasi-identifier
     }  # fmt: skip
     by_record = {(loc.container.rsplit(".", 1)[-1], loc.field): loc for loc in found.locations}
     assert by_record[("customers", "email")].confidence == 1.0
@@ -187,6 +209,13 @@ def test_locate_follows_index_links_and_foreign_keys(estate: Path) -> None:
     # nothing of anyone else: not person 1's log line, not the switchboard line
     assert ("app.jsonl", '{"line": 5}') not in records
     assert ("app.jsonl", '{"line": 4}') not in records
+    quasi = next(loc for loc in found.locations if loc.container.endswith("access.log"))
+    assert quasi.confidence == 0.6
+    assert quasi.via == "quasi-identifier: an IP address of the person's record in logins id=1"
+    # person 1 shares the office address with person 2: their access line is not followed
+    office = resolve(estate, f"email:{people()[1]['email']}")
+    assert not any(loc.container.endswith("access.log") for loc in office.locations)
+    assert any("IP address" in w for w in office.warnings)
 
 
 @pytest.mark.parametrize(
@@ -346,3 +375,29 @@ def test_export_reads_the_data_groups_it_and_hides_bystanders(estate: Path) -> N
     assert "imy.se" in json.dumps(info["f_complaint"])
     assert {r["container"].rsplit(".", 1)[-1] for r in info["d_retention"]} >= {"customers"}
     assert info["g_source"]["systems"] == ["CRM"]
+
+
+def test_rectification_and_restriction_plans(estate: Path) -> None:
+    from datamap.policy import load_policy
+    from datamap.rights import rectification_plan, restriction_plan
+
+    cfg = load_config(estate)
+    catalog = open_catalog(cfg.catalog_url())
+    policy = load_policy(None, cfg.base_dir)
+    try:
+        with resolver_for(cfg, catalog, KEY) as resolver:
+            found = resolver.resolve(parse_identifier(f"email:{people()[0]['email']}"))
+        findings = catalog.findings()
+    finally:
+        catalog.close()
+    plan = rectification_plan(found, "PHONE_NUMBER", findings, policy, {"crm": "CRM"})
+    targets = {(s["container"].rsplit(".", 1)[-1], s["field"], s["action"]) for s in plan["steps"]}
+    assert ("customers", "phone", "rectify") in targets
+    assert all(s["field"] in ("phone", "to") for s in plan["steps"])
+    assert people()[0]["phone"] not in json.dumps(plan)
+    assert any(n["processor"] for n in plan["notify"])
+    restrict = restriction_plan(found, findings, policy, {"crm": "CRM"})
+    customers = next(s for s in restrict["steps"] if s["container"].endswith("customers"))
+    assert {"identification", "contact"} <= set(customers["categories"])
+    assert customers["stop_purposes"]
+    assert customers["system"] == "CRM"

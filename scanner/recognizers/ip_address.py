@@ -26,6 +26,10 @@ _V6 = (
 )
 
 
+IPV4_PATTERN = _V4
+IPV6_PATTERN = _V6
+
+
 class PdmapIpAddressRecognizer(RegexRecognizer):
     ENTITY = "IP_ADDRESS"
     PATTERNS: ClassVar[tuple[tuple[str, str, float], ...]] = (
