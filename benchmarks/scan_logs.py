@@ -130,6 +130,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--append-mb", type=float, default=1.0)
     parser.add_argument("--seed", type=int, default=20241003)
     parser.add_argument("--keep", type=Path, help="write the files here and keep them")
+    parser.add_argument(
+        "--quasi", action="store_true", help="index IP addresses too (quasi_identifiers: true)"
+    )
     args = parser.parse_args(argv)
     for name in ("tldextract", "presidio-analyzer", "presidio_analyzer"):
         logging.getLogger(name).setLevel(logging.ERROR)
@@ -175,7 +178,9 @@ def run(args: argparse.Namespace, folder: Path) -> int:
 
     config_path = folder / "pdmap.yaml"
     config_path.write_text(
-        f"sources:\n  - {{name: logs, type: logs, paths: ['{logs}/*']}}\n", encoding="utf-8"
+        f"sources:\n  - {{name: logs, type: logs, paths: ['{logs}/*'],"
+        f" quasi_identifiers: {'true' if args.quasi else 'false'}}}\n",
+        encoding="utf-8",
     )
     config = load_config(config_path)
     catalog = open_catalog(config.catalog_url())

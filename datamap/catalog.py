@@ -32,6 +32,7 @@ from sqlalchemy import (
     column,
     create_engine,
     delete,
+    event,
     func,
     insert,
     or_,
@@ -66,6 +67,7 @@ __all__ = [
 
 _INSERT_BATCH = 20_000  # identifier rows per executemany when merging a spool file
 _RECORD_KEY_MAX = 255
+_SQLITE_CACHE_KIB = 65_536
 _LOOKUP_BATCH = 500  # values per IN (...) / OR list in one query
 
 
@@ -188,11 +190,21 @@ def open_catalog(url: str) -> Catalog:
     if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url)
+    if parsed.get_backend_name() == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
     config = _alembic_config()
     with engine.begin() as conn:
         config.attributes["connection"] = conn
         command.upgrade(config, "head")
     return Catalog(engine)
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    """A 64 MB page cache per connection: the identifier index's B-trees are written in random
+    key order, and with the default 2 MB cache each insert costs ~25 % more."""
+    cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA cache_size = -{_SQLITE_CACHE_KIB}")
+    cursor.close()
 
 
 class Catalog:
@@ -541,35 +553,38 @@ _SQLITE_INSERT = (
 
 
 def _insert_spool(s: Session, path: str, container_id: int, statement: Insert) -> None:
-    sqlite = s.get_bind().dialect.name == "sqlite"
     connection = s.connection()
-    for batch in _spool_batches(path, container_id):
-        if sqlite:
-            connection.exec_driver_sql(_SQLITE_INSERT, batch)
-        else:
-            rows = [dict(zip(_IDENTIFIER_COLUMNS, row, strict=True)) for row in batch]
-            connection.execute(statement, rows)
+    if s.get_bind().dialect.name == "sqlite":
+        # The driver's executemany over a generator, inside the session's transaction.
+        raw: Any = connection.connection.dbapi_connection
+        cursor = raw.cursor()
+        try:
+            cursor.executemany(_SQLITE_INSERT, _spool_rows(path, container_id))
+        finally:
+            cursor.close()
+        return
+    batch: list[dict[str, Any]] = []
+    for row in _spool_rows(path, container_id):
+        batch.append(dict(zip(_IDENTIFIER_COLUMNS, row, strict=True)))
+        if len(batch) >= _INSERT_BATCH:
+            connection.execute(statement, batch)
+            batch = []
+    if batch:
+        connection.execute(statement, batch)
 
 
 _IndexRow = tuple[str, str, int, str, str, str]
 
 
-def _spool_batches(path: str, container_id: int) -> Iterator[list[_IndexRow]]:
-    batch: list[_IndexRow] = []
+def _spool_rows(path: str, container_id: int) -> Iterator[_IndexRow]:
     names: dict[str, str] = {}
     with open(path, encoding="utf-8") as spool:
         for line in spool:
-            fingerprint, entity_type, quoted, locator = line.rstrip("\n").split("\t")
+            fingerprint, entity_type, quoted, locator = line[:-1].split("\t")
             if (name := names.get(quoted)) is None:
                 name = names[quoted] = json.loads(quoted) or ""
-            batch.append(
-                (fingerprint, entity_type, container_id, name, locator, record_key(locator))
-            )
-            if len(batch) >= _INSERT_BATCH:
-                yield batch
-                batch = []
-    if batch:
-        yield batch
+            key = locator if len(locator) <= _RECORD_KEY_MAX else record_key(locator)
+            yield fingerprint, entity_type, container_id, name, locator, key
 
 
 def _issue_row(run_id: int, source: str, issue: IssueEntry) -> IssueRow:

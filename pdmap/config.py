@@ -37,6 +37,15 @@ class _Source(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     name: Annotated[str, Field(min_length=1, pattern=r"^[A-Za-z0-9_.\-]+$")]
     system: str | None = None
+    # Index IP addresses (of fields classified IP_ADDRESS) as quasi-identifiers, so subject
+    # requests can follow them; None: yes for databases and objects, no for logs (every
+    # access-log line holds one: it roughly doubles a log's index and costs ~30 % throughput).
+    quasi_identifiers: bool | None = None
+
+    def index_quasi_identifiers(self) -> bool:
+        if self.quasi_identifiers is not None:
+            return self.quasi_identifiers
+        return getattr(self, "type", None) != "logs"
 
 
 class SqlSource(_Source):

@@ -42,7 +42,12 @@ from scanner.columns import ColumnHints
 from scanner.engine import DetectionEngine, EngineSettings
 from scanner.fields import FieldClassifier
 from scanner.fingerprint import Fingerprinter
-from scanner.identifiers import IDENTIFIER_TYPES, QUASI_IDENTIFIER_TYPES, IdentifierExtractor
+from scanner.identifiers import (
+    IDENTIFIER_TYPES,
+    QUASI_IDENTIFIER_TYPES,
+    Found,
+    IdentifierExtractor,
+)
 from scanner.pool import ordered_map
 
 __all__ = ["ScanSummary", "ScanTask", "ScanTools", "run_scan", "run_task"]
@@ -51,7 +56,7 @@ log = logging.getLogger(__name__)
 
 SAMPLE_ROWS = 1000
 _SPOOL_BATCH = 10_000  # index rows buffered before a write to the spool file
-_PRINT_CACHE = 200_000  # fingerprints remembered per task (logs repeat the same people)
+_PRINT_CACHE = 200_000  # index-row heads remembered per task (logs repeat the same people)
 
 
 @dataclass(frozen=True)
@@ -137,7 +142,11 @@ def run_task(task: ScanTask, tools: ScanTools, sample_rows: int = SAMPLE_ROWS) -
                     )  # fmt: skip
                     if found.entity_type in IDENTIFIER_TYPES or name is None:
                         indexed.add(name)
-                    if found.entity_type in QUASI_IDENTIFIER_TYPES and name is not None:
+                    if (
+                        found.entity_type in QUASI_IDENTIFIER_TYPES
+                        and name is not None
+                        and task.source.index_quasi_identifiers()
+                    ):
                         quasi.add(name)
                         indexed.add(name)
             every_line = info.kind in ("file", "object")  # every field of every line
@@ -187,11 +196,10 @@ def _spool(
 ) -> None:
     pnr_fields = {n for n in indexed if "SE_PERSONNUMMER" in tools.hints.hint(n)}
     first = True
-    prints: dict[tuple[str, str], str] = {}
+    heads: dict[tuple[str | None, Found], str] = {}
     fingerprint = tools.fingerprinter.fingerprint_normalised
     extract = tools.extractor.extract_fields
     ip_addresses = tools.extractor.ip_addresses
-    names: dict[str | None, str] = {}
     buffer: list[str] = []
     every_field = result.kind in ("file", "object")  # every field of every line, sampled or not
     with spool:
@@ -219,14 +227,13 @@ def _spool(
             line = locator.get("line") if len(locator) == 1 else None
             where = f'{{"line": {line}}}' if type(line) is int else locator_json(locator)
             for name, hit in found:
-                key = (hit.entity_type, hit.normalised)
-                if (print_ := prints.get(key)) is None:
-                    if len(prints) >= _PRINT_CACHE:
-                        prints.clear()
-                    print_ = prints[key] = fingerprint(*key)
-                if (quoted := names.get(name)) is None:
-                    quoted = names[name] = json.dumps(name)
-                buffer.append(f"{print_}\t{hit.entity_type}\t{quoted}\t{where}\n")
+                # "fingerprint TAB type TAB field TAB", remembered: logs repeat the same values
+                if (head := heads.get((name, hit))) is None:
+                    if len(heads) >= _PRINT_CACHE:
+                        heads.clear()
+                    print_ = fingerprint(hit.entity_type, hit.normalised)
+                    head = heads[(name, hit)] = f"{print_}\t{hit.entity_type}\t{json.dumps(name)}\t"
+                buffer.append(f"{head}{where}\n")
             if len(buffer) >= _SPOOL_BATCH:
                 result.identifier_count += len(buffer)
                 spool.writelines(buffer)

@@ -151,7 +151,8 @@ def estate(tmp_path: Path, database_url: str, pattern_engine: DetectionEngine) -
     config = tmp_path / "pdmap.yaml"
     config.write_text(
         f"sources:\n  - {{name: crm, type: sql, url: '{database_url}', system: CRM}}\n"
-        "  - {name: app, type: logs, paths: ['logs/*.jsonl', 'logs/*.log']}\n",
+        "  - {name: app, type: logs, paths: ['logs/*.jsonl', 'logs/*.log'],"
+        " quasi_identifiers: true}\n",
         encoding="utf-8",
     )
     cfg = load_config(config)
