@@ -250,6 +250,61 @@ def findings(
     render_findings(rows, format, sys.stdout)
 
 
+@app.command()
+def report(
+    config: ConfigOption = Path("pdmap.yaml"),
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="html, json, csv (the data map) or md.")
+    ] = "html",
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="The file to write (atomically).")
+    ] = Path("pdmap-report.html"),
+    lang: Annotated[str, typer.Option("--lang", help="sv or en.")] = "en",
+) -> None:
+    """The data map, the Art. 30 record of processing and the policy gaps, from the catalog
+    and the policy. No raw value is in it; the HTML is one file that works offline."""
+    import io
+    import os
+    import tempfile
+
+    from datamap.catalog import open_catalog
+    from datamap.policy import PolicyError, load_policy
+    from pdmap.config import ConfigError, load_config
+    from reports.datamap import build_report
+    from reports.render import FORMATS, render_report
+
+    if format not in FORMATS:
+        raise _fail(f"--format must be one of {', '.join(FORMATS)}, not {format!r}")
+    if lang not in ("sv", "en"):
+        raise _fail(f"--lang must be sv or en, not {lang!r}")
+    try:
+        cfg = load_config(config)
+        policy = load_policy(cfg.policy, cfg.base_dir)
+        catalog = open_catalog(cfg.catalog_url())
+    except (ConfigError, PolicyError) as exc:
+        raise _fail(str(exc)) from None
+    try:
+        sources = {s.name: (s.type, s.system) for s in cfg.sources}
+        model = build_report(catalog, policy, sources, lang)
+    finally:
+        catalog.close()
+    buffer = io.StringIO()
+    render_report(model, format, buffer)
+    target = output.resolve()
+    try:
+        fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(buffer.getvalue())
+        os.replace(temp, target)
+    except OSError as exc:
+        raise _fail(f"cannot write {output}: {exc}") from None
+    Console(stderr=True).print(
+        f"pdmap report: {len(model['data_map'])} fields with personal data,"
+        f" {len(model['art30']['controller'])} processing activities -> {output}",
+        highlight=False,
+    )
+
+
 subject_app = typer.Typer(
     help="Data-subject requests: locate (Art. 15), export (Art. 15/20), erase (Art. 17).",
     no_args_is_help=True,

@@ -1,6 +1,6 @@
-"""Reports: data map, Art. 30 record, findings rendered as HTML/CSV/JSON/Markdown.
+"""Reports: findings records, the data map and Art. 30 record (JSON, CSV, Markdown, HTML).
 
-Arrives with the reports issue.
+See :mod:`reports.findings`, :mod:`reports.datamap` (the model) and :mod:`reports.render`.
 """
 
 __all__: list[str] = []

@@ -170,3 +170,22 @@ def test_subject_rectify_and_restrict_plans(tmp_path: Path) -> None:
     assert "restrict" in restrict.stdout
     bad = pdmap("subject", "rectify", "-i", "email:k3@exempel.se", "-t", "SHOE_SIZE", cwd=tmp_path)
     assert bad.returncode == 2
+
+
+def test_report_command(tmp_path: Path) -> None:
+    crm_estate(tmp_path)
+    out = pdmap("report", "--format", "html", "--output", "map.html", "--lang", "sv", cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    page = (tmp_path / "map.html").read_text(encoding="utf-8")
+    assert "<svg" in page
+    assert "kunder" in page
+    for i in range(1, 31):  # no raw identifier of the estate anywhere
+        assert f"k{i}@exempel.se" not in page
+        assert f"070-{100 + i} 45 67" not in page
+    as_json = pdmap("report", "-f", "json", "-o", "map.json", cwd=tmp_path)
+    assert as_json.returncode == 0, as_json.stderr
+    record = json.loads((tmp_path / "map.json").read_text(encoding="utf-8"))["art30"]
+    for activity in record["controller"]:
+        assert {"purposes", "data_categories", "data_subjects", "recipients", "transfers",
+                "retention", "security"} <= set(activity)  # fmt: skip
+    assert pdmap("report", "-f", "pdf", cwd=tmp_path).returncode == 1
