@@ -251,6 +251,42 @@ def findings(
 
 
 @app.command()
+def demo(
+    folder: Annotated[
+        Path, typer.Option("--dir", "-d", help="Where to build the demo estate.")
+    ] = Path("pdmap-demo"),
+) -> None:
+    """Build a small made-up estate (SQLite, logs, objects on a local S3 server), scan it and
+    write the HTML data map; prints where everything is."""
+    from pdmap.demo import run_demo
+
+    err = Console(stderr=True)
+    err.print(f"pdmap demo: building and scanning a made-up estate in {folder} ...")
+    try:
+        summary = run_demo(folder)
+    except OSError as exc:
+        raise _fail(f"cannot build the demo in {folder}: {exc}") from None
+    out = Console()
+    out.print(f"[bold]pdmap demo[/bold] in {summary.folder}", highlight=False)
+    out.print(f"  sources: {', '.join(summary.sources)} (configuration: {summary.config})")
+    out.print(
+        f"  scanned {summary.scanned} containers: {summary.findings} findings,"
+        f" {summary.identifiers} identifiers indexed, {summary.issues} scan issues"
+    )
+    cats = ", ".join(f"{c} ({n} fields)" for c, n in sorted(summary.categories.items()))
+    out.print(f"  categories: {cats}")
+    if summary.undeclared:
+        out.print(f"  not declared by the policy: {', '.join(summary.undeclared)}")
+    out.print(f"  [bold]data map:[/bold] {summary.report}", highlight=False)
+    out.print(
+        f"  try: pdmap subject locate --config {summary.config} --identifier {summary.example}",
+        highlight=False,
+    )
+    for note in summary.notes:
+        out.print(f"  note: {note}", highlight=False)
+
+
+@app.command()
 def report(
     config: ConfigOption = Path("pdmap.yaml"),
     format: Annotated[

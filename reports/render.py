@@ -189,7 +189,7 @@ def _sankey_svg(sankey: dict[str, list[dict[str, Any]]]) -> str:
     """Three columns of boxes (sources, categories, processors) joined by bands whose width is
     the number of fields behind each flow."""
     columns = ("source", "category", "processor")
-    width, height, box = 900, 40 + 34 * max(1, _tallest(sankey, columns)), 14
+    width, box = 900, 14
     x = {c: 30 + i * (width - 200) // 2 for i, c in enumerate(columns)}
     weight: dict[str, int] = defaultdict(int)
     for link in sankey["links"]:
@@ -204,6 +204,7 @@ def _sankey_svg(sankey: dict[str, list[dict[str, Any]]]) -> str:
             h = max(12, int(weight[node["id"]] / total * 120))
             place[node["id"]] = (x[column], y, h)
             y += h + 20
+    height = max((py + h for _, py, h in place.values()), default=40) + 30
     used: dict[str, int] = defaultdict(int)
     bands = []
     for link in sankey["links"]:
@@ -235,10 +236,6 @@ def _sankey_svg(sankey: dict[str, list[dict[str, Any]]]) -> str:
         + "".join(boxes)
         + "</svg>"
     )
-
-
-def _tallest(sankey: dict[str, list[dict[str, Any]]], columns: tuple[str, ...]) -> int:
-    return max((sum(1 for n in sankey["nodes"] if n["column"] == c) for c in columns), default=1)
 
 
 def _colour(node: str) -> str:
