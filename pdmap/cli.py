@@ -341,6 +341,53 @@ def report(
     )
 
 
+token_app = typer.Typer(help="API tokens (only their hashes are stored).", no_args_is_help=True)
+app.add_typer(token_app, name="token")
+
+
+@token_app.command("create")
+def token_create(
+    role: Annotated[str, typer.Option("--role", help="reader, operator or admin.")],
+    config: ConfigOption = Path("pdmap.yaml"),
+) -> None:
+    """Print a new API token (shown once; only its hash is kept in .pdmap/tokens.json)."""
+    from pdmap.api import token_store
+    from pdmap.config import ConfigError, load_config
+    from pdmap.tokens import ROLES
+
+    if role not in ROLES:
+        raise _fail(f"--role must be one of {', '.join(ROLES)}, not {role!r}")
+    try:
+        cfg = load_config(config)
+    except ConfigError as exc:
+        raise _fail(str(exc)) from None
+    typer.echo(token_store(cfg).create(role))
+
+
+@app.command()
+def serve(
+    config: ConfigOption = Path("pdmap.yaml"),
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+    lookups_per_minute: Annotated[
+        int, typer.Option("--lookups-per-minute", min=1, help="Subject lookups per token.")
+    ] = 120,
+) -> None:
+    """The HTTP API (OpenAPI at /openapi.json); every endpoint but /healthz needs a token."""
+    import uvicorn
+
+    from datamap.policy import PolicyError
+    from pdmap.api import create_app
+    from pdmap.config import ConfigError, load_config
+    from scanner.fingerprint import KeyError_
+
+    try:
+        api = create_app(load_config(config), lookups_per_minute)
+    except (ConfigError, KeyError_, PolicyError) as exc:
+        raise _fail(str(exc)) from None
+    uvicorn.run(api, host=host, port=port, log_level="warning")
+
+
 subject_app = typer.Typer(
     help="Data-subject requests: locate (Art. 15), export (Art. 15/20), erase (Art. 17).",
     no_args_is_help=True,
