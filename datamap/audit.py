@@ -18,6 +18,7 @@ from typing import Any
 __all__ = ["AuditLog", "AuditTampered"]
 
 GENESIS = "0" * 64
+_TAIL_STEP = 4096
 
 
 class AuditTampered(ValueError):
@@ -34,11 +35,7 @@ class AuditLog:
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o600)
         with os.fdopen(fd, "r+", encoding="utf-8") as handle:
             fcntl.flock(handle, fcntl.LOCK_EX)  # one writer at a time across processes
-            handle.seek(0)
-            previous = GENESIS
-            for line in handle:
-                if line.strip():
-                    previous = json.loads(line)["hash"]
+            previous = _last_hash(handle.fileno())
             entry: dict[str, Any] = {
                 "at": dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds"),
                 **event,
@@ -69,6 +66,22 @@ class AuditLog:
                 previous = entry["hash"]
                 count += 1
         return count
+
+
+def _last_hash(fd: int) -> str:
+    """The ``hash`` of the file's last entry, read from its end (appends stay O(1))."""
+    end = os.lseek(fd, 0, os.SEEK_END)
+    tail = b""
+    position = end
+    while position > 0:
+        step = min(_TAIL_STEP, position)
+        position -= step
+        tail = os.pread(fd, step, position) + tail
+        lines = tail.rstrip(b"\n").split(b"\n")
+        if len(lines) > 1 or position == 0:
+            last = lines[-1].strip()
+            return str(json.loads(last)["hash"]) if last else GENESIS
+    return GENESIS
 
 
 def _hash(entry: Mapping[str, Any]) -> str:

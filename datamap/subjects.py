@@ -38,6 +38,7 @@ shown masked, linked identifiers by type and fingerprint prefix.
 from __future__ import annotations
 
 import re
+import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -46,7 +47,14 @@ from typing import Any
 import phonenumbers
 
 from connectors.base import Connector, ConnectorError, KeyedLookup, Record
-from datamap.catalog import Catalog, ContainerView, Occurrence, locator_json, record_key
+from datamap.catalog import (
+    Catalog,
+    ContainerView,
+    FindingView,
+    Occurrence,
+    locator_json,
+    record_key,
+)
 from scanner.categories import CategoryMap
 from scanner.fingerprint import Fingerprinter
 from scanner.identifiers import QUASI_IDENTIFIER_TYPES, IdentifierExtractor
@@ -217,19 +225,21 @@ class SubjectResolver:
         self.connectors = connectors
         self.max_depth = max_depth
         self._open: dict[str, Connector] = {}
+        self._opening = threading.Lock()
         self.extractor = IdentifierExtractor()
 
     def connector(self, source: str) -> Connector | None:
         """The source's connector, opened on first use and kept for later requests (its pool
         and reflected tables are reused); None when the source is not configured."""
-        if source not in self._open:
-            if self.connectors is None:
-                return None
-            connector = self.connectors(source)
-            if connector is None:
-                return None
-            self._open[source] = connector
-        return self._open[source]
+        with self._opening:  # requests may resolve in parallel threads (the API)
+            if source not in self._open:
+                if self.connectors is None:
+                    return None
+                connector = self.connectors(source)
+                if connector is None:
+                    return None
+                self._open[source] = connector
+            return self._open[source]
 
     def close(self) -> None:
         """Close the connectors opened for the live foreign-key step."""
@@ -272,9 +282,10 @@ class _Run:
         self.known: dict[str, tuple[str, int]] = {seed: (subject.entity_type, 0)}
         self.found: dict[tuple[str, str, str, str | None], _Found] = {}
         self.containers = {(c.source, c.name): c for c in resolver.catalog.containers()}
-        self.field_categories = self._field_categories()
+        findings = resolver.catalog.findings()
+        self.field_categories = self._field_categories(findings)
         self.ip_fields: dict[tuple[str, str], set[str]] = defaultdict(set)
-        for finding in resolver.catalog.findings():
+        for finding in findings:
             if finding.entity_type in QUASI_IDENTIFIER_TYPES and finding.field is not None:
                 self.ip_fields[(finding.source, finding.container)].add(finding.field)
 
@@ -578,9 +589,11 @@ class _Run:
         if prior is None or prior.location.confidence < loc.confidence:
             self.found[key] = item
 
-    def _field_categories(self) -> dict[tuple[str, str, str | None], set[str]]:
+    def _field_categories(
+        self, findings: Iterable[FindingView]
+    ) -> dict[tuple[str, str, str | None], set[str]]:
         out: dict[tuple[str, str, str | None], set[str]] = defaultdict(set)
-        for finding in self.r.catalog.findings():
+        for finding in findings:
             cats = self.r.categories.categories_of(finding.entity_type)
             out[(finding.source, finding.container, finding.field)].update(cats)
             out[(finding.source, finding.container, "*")].update(cats)

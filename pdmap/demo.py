@@ -160,8 +160,9 @@ def local_s3(persons: list[dict[str, str]]) -> Iterator[str | None]:
                 os.environ[key] = value
 
 
-def run_demo(folder: Path) -> DemoSummary:
-    """Build, scan and report the demo estate in ``folder``."""
+def run_demo(folder: Path, s3: bool = True) -> DemoSummary:
+    """Build, scan and report the demo estate in ``folder`` (``s3``: with the local S3 server,
+    when moto is installed)."""
     from datamap.catalog import open_catalog
     from datamap.policy import load_policy
     from pdmap.config import load_config
@@ -174,7 +175,8 @@ def run_demo(folder: Path) -> DemoSummary:
     persons = build_estate(folder)
     catalog_file = folder / ".pdmap" / "catalog.db"
     catalog_file.unlink(missing_ok=True)
-    with local_s3(persons) as endpoint:
+    objects = local_s3(persons) if s3 else contextlib.nullcontext(None)
+    with objects as endpoint:
         config = folder / "pdmap.yaml"
         sources = (
             "  - {name: crm, type: sql, url: 'sqlite:///crm.db', system: CRM}\n"
@@ -214,9 +216,9 @@ def run_demo(folder: Path) -> DemoSummary:
             summary.categories[category] = summary.categories.get(category, 0) + 1
     summary.undeclared = sorted({c for r in model["data_map"] for c in r["undeclared"]})
     summary.example = f"email:{persons[0]['email']}"
-    if endpoint is None:
+    if endpoint is None and s3:
         summary.notes.append("S3 left out: install the demo extra (pip install 'pdmap[demo]')")
-    else:
+    elif endpoint is not None:
         summary.notes.append("the local S3 server stopped with the demo: later subject requests"
                              " list the exports source as unreachable")  # fmt: skip
     return summary

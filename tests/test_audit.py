@@ -27,3 +27,11 @@ def test_chain_verifies_and_tampering_shows(tmp_path: Path) -> None:
         (tmp_path / "audit.jsonl").write_text("\n".join(broken) + "\n", encoding="utf-8")
         with pytest.raises(AuditTampered):
             log.verify()
+
+
+def test_appends_read_only_the_tail_even_after_a_long_entry(tmp_path: Path) -> None:
+    log = AuditLog(tmp_path / "audit.jsonl")
+    log.append({"event": "erasure", "summary": "x" * 10_000})  # longer than one tail read
+    for n in range(50):
+        log.append({"event": "locate", "n": n})
+    assert log.verify() == 51
