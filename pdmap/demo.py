@@ -46,7 +46,7 @@ class DemoSummary:
     notes: list[str] = field(default_factory=list)
 
 
-def test_personnummer() -> list[str]:
+def sample_personnummer() -> list[str]:
     text = files("pdmap").joinpath("examples/testpersonnummer.txt").read_text(encoding="utf-8")
     return [line.strip() for line in text.splitlines() if line.strip().isdigit()]
 
@@ -54,7 +54,7 @@ def test_personnummer() -> list[str]:
 def build_estate(folder: Path, people: int = 40, seed: int = 7) -> list[dict[str, str]]:
     """The SQLite CRM and the logs in ``folder``; answers the made-up people."""
     rng = random.Random(seed)
-    numbers = test_personnummer()
+    numbers = sample_personnummer()
     persons = []
     for i in range(people):
         first, last = rng.choice(FIRST), rng.choice(LAST)
