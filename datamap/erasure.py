@@ -6,8 +6,9 @@ Planning (:meth:`Eraser.plan`) decides one step per record of the person's
 
 * ``hold``: the container is under a retention rule whose basis makes us keep it
   (``legal_obligation``, ``legal_claims``): nothing there is deleted or altered;
-* ``skip``: it cannot be done, and the reason says why (a view, a table without a primary key,
-  a source that cannot be reached, a JSON document or Parquet object);
+* ``skip``: it cannot or should not be done, and the reason says why (a view, a table without
+  a primary key, a JSON document or Parquet object, a record reached only through an IP
+  address, which may be someone else's);
 * ``delete``: a SQL row that is the person's alone;
 * ``anonymise``: a SQL row of the person's that a held row, or someone else's row, still
   references: its personal fields (those the scan classified, not keys) are nulled, or set to
@@ -194,6 +195,11 @@ class Eraser:
             keep = f", keep {rule.keep.iso()}" if rule.keep else ""
             return step("hold", (), f"retention: {rule.basis}{keep} ({rule.note or 'no note'})")
         fields = personal.get((loc.source, loc.container), set())
+        if loc.via.startswith("quasi-identifier"):
+            return step(
+                "skip", (), "reached only through an IP address (a quasi-identifier): it may be"
+                " someone else's; review it, it is not erased automatically",
+            )  # fmt: skip
         if loc.kind == "view":
             return step("skip", (), "a view: erased through its base table")
         if loc.kind in ("file", "object"):

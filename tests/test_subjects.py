@@ -402,3 +402,24 @@ def test_rectification_and_restriction_plans(estate: Path) -> None:
     assert {"identification", "contact"} <= set(customers["categories"])
     assert customers["stop_purposes"]
     assert customers["system"] == "CRM"
+
+
+def test_erasure_plan_leaves_ip_linked_lines_for_review(estate: Path) -> None:
+    from datamap.policy import load_policy
+    from pdmap.subject import OpenConnectors, eraser_for
+
+    cfg = load_config(estate)
+    catalog = open_catalog(cfg.catalog_url())
+    connectors = OpenConnectors(cfg)
+    try:
+        eraser = eraser_for(cfg, catalog, KEY, load_policy(None, cfg.base_dir), connectors)
+        with eraser.resolver:
+            plan = eraser.plan(
+                eraser.resolver.resolve(parse_identifier(f"email:{people()[0]['email']}"))
+            )
+    finally:
+        connectors.close()
+        catalog.close()
+    access = [s for s in plan.steps if s.container.endswith("access.log")]
+    assert [s.action for s in access] == ["skip"]
+    assert "IP address" in access[0].reason
