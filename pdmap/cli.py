@@ -22,7 +22,11 @@ from rich.table import Table
 from pdmap import __version__
 
 if TYPE_CHECKING:
+    from datamap.catalog import Catalog
     from datamap.erasure import ErasurePlan, ErasureReport
+    from datamap.policy import Policy
+    from datamap.subjects import SubjectIdentifier
+    from pdmap.config import PdmapConfig
 
 app = typer.Typer(
     name="pdmap",
@@ -403,6 +407,33 @@ IdentifierOption = Annotated[
 ]  # fmt: skip
 
 
+def _open_subject_request(
+    identifier: str, config: Path
+) -> tuple[SubjectIdentifier, PdmapConfig, bytes, Policy, Catalog]:
+    """What every subject command starts with: the identifier (exit 2 when malformed), then
+    the configuration, the scan's key, the policy and the catalog (exit 1 with a message)."""
+    from datamap.catalog import open_catalog
+    from datamap.policy import PolicyError, load_policy
+    from datamap.subjects import IdentifierError, parse_identifier
+    from pdmap.config import ConfigError, load_config
+    from pdmap.subject import load_existing_key
+    from scanner.fingerprint import KeyError_
+
+    try:
+        subject = parse_identifier(identifier)
+    except IdentifierError as exc:
+        Console(stderr=True).print(f"[red]error[/red] {exc}", highlight=False)
+        raise typer.Exit(EXIT_INVALID) from None
+    try:
+        cfg = load_config(config)
+        key = load_existing_key(cfg)
+        policy = load_policy(cfg.policy, cfg.base_dir)
+        catalog = open_catalog(cfg.catalog_url())
+    except (ConfigError, KeyError_, PolicyError) as exc:
+        raise _fail(str(exc)) from None
+    return subject, cfg, key, policy, catalog
+
+
 @subject_app.command("locate")
 def subject_locate(
     identifier: IdentifierOption,
@@ -418,31 +449,13 @@ def subject_locate(
     """
     import json
 
-    from datamap.catalog import open_catalog
-    from datamap.policy import PolicyError
-    from datamap.subjects import IdentifierError, parse_identifier
-    from pdmap.config import ConfigError, load_config
-    from pdmap.subject import audit_request, load_existing_key, resolver_for
-    from scanner.fingerprint import KeyError_
+    from pdmap.subject import audit_request, resolver_for
 
     if format not in ("json", "table"):
         raise _fail(f"--format must be json or table, not {format!r}")
+    subject, cfg, key, policy, catalog = _open_subject_request(identifier, config)
     try:
-        subject = parse_identifier(identifier)
-    except IdentifierError as exc:
-        Console(stderr=True).print(f"[red]error[/red] {exc}", highlight=False)
-        raise typer.Exit(EXIT_INVALID) from None
-    try:
-        cfg = load_config(config)
-        key = load_existing_key(cfg)
-        catalog = open_catalog(cfg.catalog_url())
-    except (ConfigError, KeyError_) as exc:
-        raise _fail(str(exc)) from None
-    try:
-        try:
-            resolver = resolver_for(cfg, catalog, key)
-        except PolicyError as exc:
-            raise _fail(str(exc)) from None
+        resolver = resolver_for(cfg, catalog, key, policy.category_map())
         resolver.max_depth = depth
         with resolver:
             resolution = resolver.resolve(subject)
@@ -483,33 +496,17 @@ def subject_export(
     Exit code 0: written; 3: written, but some records could not be read; 2: malformed
     identifier; 1: failed (nothing written).
     """
-    from datamap.catalog import open_catalog
     from datamap.export import BystanderRedactor, build_export
-    from datamap.policy import PolicyError, load_policy
-    from datamap.subjects import IdentifierError, parse_identifier
-    from pdmap.config import ConfigError, load_config
     from pdmap.subject import (
         audit_request,
-        load_existing_key,
         read_records,
         resolver_for,
         write_private_json,
     )
-    from scanner.fingerprint import Fingerprinter, KeyError_
+    from scanner.fingerprint import Fingerprinter
     from scanner.identifiers import IdentifierExtractor
 
-    try:
-        subject = parse_identifier(identifier)
-    except IdentifierError as exc:
-        Console(stderr=True).print(f"[red]error[/red] {exc}", highlight=False)
-        raise typer.Exit(EXIT_INVALID) from None
-    try:
-        cfg = load_config(config)
-        key = load_existing_key(cfg)
-        policy = load_policy(cfg.policy, cfg.base_dir)
-        catalog = open_catalog(cfg.catalog_url())
-    except (ConfigError, KeyError_, PolicyError) as exc:
-        raise _fail(str(exc)) from None
+    subject, cfg, key, policy, catalog = _open_subject_request(identifier, config)
     try:
         resolver = resolver_for(cfg, catalog, key, policy.category_map())
         resolver.max_depth = depth
@@ -562,27 +559,11 @@ def subject_erase(
     left outside holds (listed); 2: malformed identifier; 1: failed.
     """
 
-    from datamap.catalog import open_catalog
-    from datamap.policy import PolicyError, load_policy
-    from datamap.subjects import IdentifierError, parse_identifier
-    from pdmap.config import ConfigError, load_config
-    from pdmap.subject import OpenConnectors, audit_request, eraser_for, load_existing_key
-    from scanner.fingerprint import KeyError_
+    from pdmap.subject import OpenConnectors, audit_request, eraser_for
 
     if format not in ("json", "table"):
         raise _fail(f"--format must be json or table, not {format!r}")
-    try:
-        subject = parse_identifier(identifier)
-    except IdentifierError as exc:
-        Console(stderr=True).print(f"[red]error[/red] {exc}", highlight=False)
-        raise typer.Exit(EXIT_INVALID) from None
-    try:
-        cfg = load_config(config)
-        key = load_existing_key(cfg)
-        policy = load_policy(cfg.policy, cfg.base_dir)
-        catalog = open_catalog(cfg.catalog_url())
-    except (ConfigError, KeyError_, PolicyError) as exc:
-        raise _fail(str(exc)) from None
+    subject, cfg, key, policy, catalog = _open_subject_request(identifier, config)
     connectors = OpenConnectors(cfg)
     eraser = eraser_for(cfg, catalog, key, policy, connectors)
     eraser.resolver.max_depth = depth
@@ -635,14 +616,9 @@ def _rights_plan(
 ) -> None:
     import json
 
-    from datamap.catalog import open_catalog
-    from datamap.policy import PolicyError, load_policy
     from datamap.rights import rectification_plan, restriction_plan
-    from datamap.subjects import IdentifierError, parse_identifier
-    from pdmap.config import ConfigError, load_config
-    from pdmap.subject import audit_request, load_existing_key, resolver_for
+    from pdmap.subject import audit_request, resolver_for
     from scanner.categories import DEFAULT_CATEGORIES
-    from scanner.fingerprint import KeyError_
 
     if format not in ("json", "table"):
         raise _fail(f"--format must be json or table, not {format!r}")
@@ -650,18 +626,7 @@ def _rights_plan(
         known = ", ".join(sorted(DEFAULT_CATEGORIES))
         Console(stderr=True).print(f"[red]error[/red] --entity-type is one of {known}")
         raise typer.Exit(EXIT_INVALID)
-    try:
-        subject = parse_identifier(identifier)
-    except IdentifierError as exc:
-        Console(stderr=True).print(f"[red]error[/red] {exc}", highlight=False)
-        raise typer.Exit(EXIT_INVALID) from None
-    try:
-        cfg = load_config(config)
-        key = load_existing_key(cfg)
-        policy = load_policy(cfg.policy, cfg.base_dir)
-        catalog = open_catalog(cfg.catalog_url())
-    except (ConfigError, KeyError_, PolicyError) as exc:
-        raise _fail(str(exc)) from None
+    subject, cfg, key, policy, catalog = _open_subject_request(identifier, config)
     systems = {s.name: s.system for s in cfg.sources}
     try:
         with resolver_for(cfg, catalog, key, policy.category_map()) as resolver:
