@@ -26,7 +26,7 @@ counts and confidences, so it is cheap to rebuild and safe to render.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import networkx as nx
@@ -39,6 +39,7 @@ __all__ = [
     "category_node",
     "container_node",
     "field_node",
+    "graph_of",
     "source_node",
     "subgraph_of_category",
 ]
@@ -67,15 +68,16 @@ def build_graph(
 ) -> nx.MultiDiGraph[str]:
     """The data map of ``catalog`` under ``policy``. ``sources`` (name -> (type, system)) adds
     configured sources the catalog has not scanned yet."""
-    return _build(catalog.containers(), catalog.findings(), policy, sources or {})
+    return graph_of(catalog.containers(), catalog.findings(), policy, sources or {})
 
 
-def _build(
-    containers: Iterable[ContainerView],
-    findings: Iterable[FindingView],
+def graph_of(
+    containers: Sequence[ContainerView],
+    findings: Sequence[FindingView],
     policy: Policy,
     sources: Mapping[str, tuple[str, str | None]],
 ) -> nx.MultiDiGraph[str]:
+    """The graph from containers and findings already read (:func:`build_graph` reads them)."""
     graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     categories = policy.category_map()
     declared = {c.key for c in policy.categories}

@@ -25,7 +25,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from datamap.catalog import Catalog
-from datamap.graph import build_graph
+from datamap.graph import graph_of
 from datamap.policy import Policy
 
 __all__ = ["ART30_FIELDS", "build_report"]
@@ -46,15 +46,16 @@ def build_report(
     """The report model (see the module docstring); ``sources``: name -> (type, system)."""
     plain = policy.to_dict()
     categories = policy.category_map()
-    graph = build_graph(catalog, policy, sources)
+    containers, findings = catalog.containers(), catalog.findings()
+    graph = graph_of(containers, findings, policy, sources)
     systems = {name: system for name, (_, system) in sources.items()}
-    for view in catalog.containers():
+    for view in containers:
         systems.setdefault(view.source, view.system)
     serving: dict[str | None, list[str]] = {}
     for system in set(systems.values()):
         serving[system] = [p.name for p in policy.processors_for_system(system)]
     rows: dict[tuple[str, str, str | None], dict[str, Any]] = {}
-    for finding in catalog.findings():
+    for finding in findings:
         key = (finding.source, finding.container, finding.field)
         row = rows.setdefault(
             key,
