@@ -39,12 +39,12 @@ from connectors.base import Connector, ConnectorError, KeyedLookup, Record
 from connectors.rewrite import LineEdit
 from datamap.audit import AuditLog
 from datamap.catalog import Catalog, ContainerView
-from datamap.export import RecordKey, location_key
+from datamap.export import RecordKey, location_key, replace_identifiers
 from datamap.policy import Policy
 from datamap.subjects import Location, Resolution, SubjectResolver
 from scanner.columns import ColumnHints
 from scanner.fingerprint import Fingerprinter
-from scanner.identifiers import IDENTIFIER_TYPES, IdentifierExtractor
+from scanner.identifiers import IdentifierExtractor
 
 __all__ = ["ERASED", "Eraser", "ErasurePlan", "ErasureReport", "Step"]
 
@@ -443,31 +443,21 @@ class Eraser:
         return edit
 
     def _redact(self, text: str, mine: frozenset[str], extra: tuple[str, ...]) -> str:
-        pieces: list[str] = []
-        at = 0
-        for start, end, found in self.extractor.spans(text):
-            if (
-                self.fingerprinter.fingerprint_normalised(found.entity_type, found.normalised)
-                in mine
-            ):
-                pieces += [text[at:start], ERASED]
-                at = end
-        out = "".join(pieces) + text[at:]
+        out, _ = replace_identifiers(
+            text, self.extractor, self.fingerprinter, lambda _, fp: ERASED if fp in mine else None
+        )
         for value in sorted(extra, key=len, reverse=True):
             out = out.replace(value, ERASED)
         return out
 
     def _holds_mine(self, values: Iterable[Any], mine: frozenset[str]) -> bool:
-        for value in values:
-            if not isinstance(value, str):
-                continue
-            for _, _, found in self.extractor.spans(value):
-                if found.entity_type in IDENTIFIER_TYPES and (
-                    self.fingerprinter.fingerprint_normalised(found.entity_type, found.normalised)
-                    in mine
-                ):
-                    return True
-        return False
+        return any(
+            replace_identifiers(
+                value, self.extractor, self.fingerprinter, lambda _, fp: "" if fp in mine else None
+            )[1]
+            for value in values
+            if isinstance(value, str)
+        )
 
     def _forget(
         self,

@@ -14,7 +14,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -24,9 +24,16 @@ from datamap.policy import Policy
 from datamap.subjects import Location, Resolution
 from scanner.categories import CategoryMap
 from scanner.fingerprint import Fingerprinter
-from scanner.identifiers import IdentifierExtractor
+from scanner.identifiers import Found, IdentifierExtractor
 
-__all__ = ["EXPORT_FORMAT", "BystanderRedactor", "RecordKey", "build_export", "location_key"]
+__all__ = [
+    "EXPORT_FORMAT",
+    "BystanderRedactor",
+    "RecordKey",
+    "build_export",
+    "location_key",
+    "replace_identifiers",
+]
 
 EXPORT_FORMAT = "pdmap-subject-export/1"
 OTHER = "other"  # fields of the person's records where the scan found no personal data type
@@ -36,6 +43,27 @@ RecordKey = tuple[str, str, str]
 
 def location_key(source: str, container: str, record: Mapping[str, Any]) -> RecordKey:
     return (source, container, record_key(locator_json(record)))
+
+
+def replace_identifiers(
+    text: str,
+    extractor: IdentifierExtractor,
+    fingerprinter: Fingerprinter,
+    replacement: Callable[[Found, str], str | None],
+) -> tuple[str, int]:
+    """``text`` with each e-mail, personnummer and phone number for which ``replacement(found,
+    fingerprint)`` gives a string replaced by it; and how many were replaced."""
+    pieces: list[str] = []
+    at = replaced = 0
+    for start, end, found in extractor.spans(text):
+        marker = replacement(
+            found, fingerprinter.fingerprint_normalised(found.entity_type, found.normalised)
+        )
+        if marker is not None:
+            pieces += [text[at:start], marker]
+            at = end
+            replaced += 1
+    return ("".join(pieces) + text[at:] if pieces else text), replaced
 
 
 class BystanderRedactor:
@@ -50,16 +78,14 @@ class BystanderRedactor:
         self.redacted = 0
 
     def __call__(self, text: str) -> str:
-        pieces: list[str] = []
-        at = 0
-        for start, end, found in self.extractor.spans(text):
-            print_ = self.fingerprinter.fingerprint_normalised(found.entity_type, found.normalised)
-            if print_ in self.mine:
-                continue
-            pieces += [text[at:start], f"[another person's {_WORD[found.entity_type]}]"]
-            at = end
-            self.redacted += 1
-        return "".join(pieces) + text[at:] if pieces else text
+        out, replaced = replace_identifiers(text, self.extractor, self.fingerprinter, self._marker)
+        self.redacted += replaced
+        return out
+
+    def _marker(self, found: Found, fingerprint: str) -> str | None:
+        if fingerprint in self.mine:
+            return None
+        return f"[another person's {_WORD[found.entity_type]}]"
 
 
 _WORD = {"EMAIL_ADDRESS": "e-mail", "SE_PERSONNUMMER": "personnummer", "PHONE_NUMBER": "phone"}
