@@ -9,6 +9,7 @@ import os
 import tempfile
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,7 @@ __all__ = [
     "audit_log",
     "audit_request",
     "cli_actor",
+    "configured_connector",
     "eraser_for",
     "key_file",
     "load_existing_key",
@@ -59,14 +61,16 @@ def resolver_for(
     Raises :class:`~datamap.policy.PolicyError` for an invalid policy."""
     if categories is None:
         categories = load_policy(config.policy, config.base_dir).category_map()
-    names = {source.name for source in config.sources}
+    connectors = partial(configured_connector, config)
+    return SubjectResolver(catalog, Fingerprinter(key), categories, connectors)
 
-    def connector(name: str) -> Connector | None:
-        if name not in names:
-            return None  # in the catalog but no longer configured: index results only
-        return build_connector(config.source(name), config.base_dir)
 
-    return SubjectResolver(catalog, Fingerprinter(key), categories, connector)
+def configured_connector(config: PdmapConfig, name: str) -> Connector | None:
+    """A new connector for source ``name``, or None when the configuration no longer has it
+    (in the catalog from an earlier scan: index results only)."""
+    if all(source.name != name for source in config.sources):
+        return None
+    return build_connector(config.source(name), config.base_dir)
 
 
 def read_records(
@@ -79,13 +83,13 @@ def read_records(
         wanted[(loc.source, loc.container, loc.kind)].append(loc)
     found: dict[RecordKey, Record] = {}
     problems: list[str] = []
-    names = {source.name for source in config.sources}
     for source in sorted({s for s, _, _ in wanted}):
-        if source not in names:
+        opened = configured_connector(config, source)
+        if opened is None:
             problems.append(f"{source}: no longer in the configuration")
             continue
         try:
-            with build_connector(config.source(source), config.base_dir) as connector:
+            with opened as connector:
                 for (src, container, kind), locs in sorted(wanted.items()):
                     if src != source:
                         continue
@@ -170,14 +174,14 @@ class OpenConnectors:
 
     def __init__(self, config: PdmapConfig) -> None:
         self.config = config
-        self.names = {source.name for source in config.sources}
         self.opened: dict[str, Connector] = {}
 
     def __call__(self, name: str) -> Connector | None:
-        if name not in self.names:
-            return None
         if name not in self.opened:
-            self.opened[name] = build_connector(self.config.source(name), self.config.base_dir)
+            connector = configured_connector(self.config, name)
+            if connector is None:
+                return None
+            self.opened[name] = connector
         return self.opened[name]
 
     def close(self) -> None:
