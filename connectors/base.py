@@ -21,6 +21,7 @@ A record's ``locator`` addresses it for later reads: the primary-key columns of 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from types import TracebackType
@@ -97,10 +98,13 @@ class ContainerInfo:
 
 @dataclass(frozen=True, slots=True)
 class Record:
-    """One row or line: where it is, and its values by field (``None`` key: free text)."""
+    """One row or line: where it is, and its values by field (``None`` key: free text);
+    ``when``: the time the line was written, when the connector can tell (a log line's
+    timestamp, :mod:`connectors.logtime`; an aware UTC datetime)."""
 
     locator: Mapping[str, Any]
     values: Mapping[str | None, Any]
+    when: dt.datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,6 +38,7 @@ Compressed files give their first lines. ``containers`` describes each file by s
 from __future__ import annotations
 
 import bz2
+import datetime as dt
 import fnmatch
 import glob
 import gzip
@@ -68,6 +69,7 @@ from connectors.logformats import (
     LogFormat,
     Parser,
     Position,
+    Values,
     count_newlines,
     detect_format,
     digest,
@@ -76,6 +78,7 @@ from connectors.logformats import (
     read_lines,
     sniff_compression,
 )
+from connectors.logtime import line_time
 from connectors.rewrite import LineEdit, RewriteStats, rewrite_lines
 
 __all__ = ["LogConnector", "LogSettings"]
@@ -157,6 +160,7 @@ class LogConnector(ConnectorBase):
                 yield self._checkpoint(file, 0, 0)
                 return
             parse = parser_for(fmt)
+            modified = _modified(file)
             offset, number = self._resume(file, start)
             done = offset, number  # just past the last newline-terminated line
             try:
@@ -167,7 +171,7 @@ class LogConnector(ConnectorBase):
                     if content is None:
                         yield self._oversized(container, number, size)
                     elif content and not content.isspace():
-                        record, issue = self._record(container, number, content, parse)
+                        record, issue = self._record(container, number, content, parse, modified)
                         if issue is not None:
                             yield issue
                         yield record
@@ -193,7 +197,8 @@ class LogConnector(ConnectorBase):
                     if number == wanted:
                         if not content or content.isspace():
                             return None
-                        return self._record(container, number, content, parser_for(fmt))[0]
+                        parse = parser_for(fmt)
+                        return self._record(container, number, content, parse, _modified(file))[0]
             except _STREAM_ERRORS as exc:
                 logger.info("%s: %s: read stopped (%s)", self.source, container, type(exc).__name__)
         return None
@@ -356,6 +361,7 @@ class LogConnector(ConnectorBase):
             yield self._binary(file.path)
             return
         parse = parser_for(fmt)
+        modified = _modified(file)
         span = min(file.size, SPREAD_MAX_BYTES) if file.compression == "plain" else 0
         lines = read_lines(file.stream, self._max)
         offset = number = taken = 0
@@ -378,7 +384,7 @@ class LogConnector(ConnectorBase):
                     yield self._oversized(file.path, number, size)
                 elif content and not content.isspace():
                     taken += 1
-                    record, issue = self._record(file.path, number, content, parse)
+                    record, issue = self._record(file.path, number, content, parse, modified)
                     if issue is not None:
                         yield issue
                     yield record
@@ -386,7 +392,7 @@ class LogConnector(ConnectorBase):
             yield self._damaged(file, number + 1, exc)
 
     def _record(
-        self, container: str, number: int, content: bytes, parse: Parser
+        self, container: str, number: int, content: bytes, parse: Parser, modified: dt.datetime
     ) -> tuple[Record, ScanIssue | None]:
         if content[-1:] == b"\r":
             content = content[:-1]
@@ -399,8 +405,8 @@ class LogConnector(ConnectorBase):
             issue = ScanIssue(container, "encoding", message, {"line": number})
         if number == 1:
             text = text.removeprefix("\ufeff")
-        values = parse(text)
-        return Record({"line": number}, {None: text} if values is None else values), issue
+        values: Values = {None: text} if (parsed := parse(text)) is None else parsed
+        return Record({"line": number}, values, line_time(values, text, modified)), issue
 
     def _resume(self, file: _File, start: str | None) -> tuple[int, int]:
         """Offset and line number to go on from: the checkpoint's when still valid, else 0."""
@@ -491,6 +497,10 @@ def _compressor(raw: BinaryIO, compression: str) -> Iterator[BinaryIO]:
 
 def _pread(file: _File, offset: int, size: int) -> bytes:
     return os.pread(file.raw.fileno(), size, offset) if size else b""
+
+
+def _modified(file: _File) -> dt.datetime:
+    return dt.datetime.fromtimestamp(file.mtime_ns / 1e9, dt.UTC)
 
 
 def _reason(exc: OSError) -> str:

@@ -55,6 +55,7 @@ from typing import Any, BinaryIO
 
 from connectors.base import Record, ScanIssue
 from connectors.flatten import flatten
+from connectors.logtime import line_time
 
 __all__ = ["SNIFF_BYTES", "ObjectLimits", "flatten", "parse_object", "sniff_format"]
 
@@ -336,7 +337,8 @@ def _text(lines: Iterator[ScanIssue | Line]) -> Iterator[Item]:
         if isinstance(item, ScanIssue):
             yield item
         elif item[1].strip():
-            yield Record({"line": item[0]}, {None: item[1]})
+            values: dict[str | None, str] = {None: item[1]}
+            yield Record({"line": item[0]}, values, line_time(values, item[1]))
 
 
 def _jsonl(lines: Iterator[ScanIssue | Line]) -> Iterator[Item]:
@@ -352,7 +354,7 @@ def _jsonl(lines: Iterator[ScanIssue | Line]) -> Iterator[Item]:
         except (ValueError, RecursionError):
             values = {None: text}  # not JSON: still text worth scanning
         if values:
-            yield Record({"line": number}, values)
+            yield Record({"line": number}, values, line_time(values, text))
 
 
 def _csv(container: str, lines: Iterator[ScanIssue | Line], delimiter: str) -> Iterator[Item]:
@@ -393,7 +395,7 @@ def _csv(container: str, lines: Iterator[ScanIssue | Line], delimiter: str) -> I
         names = header + [f"column_{i + 1}" for i in range(len(header), len(row))]
         values: dict[str | None, str] = {n: v for n, v in zip(names, row, strict=False) if v}
         if values:
-            yield Record({"line": number}, values)
+            yield Record({"line": number}, values, line_time(values, ""))
 
 
 def _field_names(row: list[str]) -> list[str]:

@@ -121,6 +121,9 @@ class ContainerResult:
     # The writer merges it in batches; whoever ran the task removes the file afterwards.
     identifier_spool: str | None = None
     identifier_count: int = 0
+    # Lines with a timestamp by UTC day (ISO date): [lines, lines holding an indexed identifier].
+    # A resumed stream's days are added to the stored ones (see ContainerRow.record_days).
+    record_days: dict[str, list[int]] = field(default_factory=dict)
 
 
 def record_key(locator_text: str) -> str:
@@ -163,6 +166,8 @@ class ContainerView:
     system: str | None
     version: str | None = None
     id: int = 0
+    # {UTC day: [lines, lines with an indexed identifier]} of timestamped lines (logs, objects)
+    record_days: Mapping[str, tuple[int, int]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,9 +206,13 @@ def open_catalog(url: str) -> Catalog:
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     """A 64 MB page cache per connection: the identifier index's B-trees are written in random
-    key order, and with the default 2 MB cache each insert costs ~25 % more."""
+    key order, and with the default 2 MB cache each insert costs ~25 % more. Write-ahead
+    logging, so the API's readers are not blocked while a scan it started writes (readers see
+    the last committed state); writers wait up to 30 s for each other."""
     cursor = dbapi_connection.cursor()
     cursor.execute(f"PRAGMA cache_size = -{_SQLITE_CACHE_KIB}")
+    cursor.execute("PRAGMA busy_timeout = 30000")
+    cursor.execute("PRAGMA journal_mode = WAL")  # a no-op answer ("memory") for :memory:
     cursor.close()
 
 
@@ -282,6 +291,9 @@ class Catalog:
             container.primary_key = list(result.primary_key)
             container.foreign_keys = list(result.foreign_keys)
             container.last_run_id = run_id
+            container.record_days = _merge_days(
+                container.record_days if result.resumed else None, result.record_days
+            )
             if not result.resumed:
                 s.execute(delete(IdentifierRow).where(IdentifierRow.container_id == container.id))
             field_rows = select(FieldRow.id).where(FieldRow.container_id == container.id)
@@ -457,6 +469,7 @@ class Catalog:
                 SourceRow.system,
                 ContainerRow.version,
                 ContainerRow.id,
+                ContainerRow.record_days,
             )
             .join(SourceRow, SourceRow.id == ContainerRow.source_id)
             .order_by(SourceRow.name, ContainerRow.name)
@@ -464,9 +477,17 @@ class Catalog:
         with Session(self.engine) as s:
             return [
                 ContainerView(
-                    src, name, kind, tuple(pk or ()), tuple(fks or ()), system, version, cid
+                    src,
+                    name,
+                    kind,
+                    tuple(pk or ()),
+                    tuple(fks or ()),
+                    system,
+                    version,
+                    cid,
+                    {day: (int(c[0]), int(c[1])) for day, c in (days or {}).items()},
                 )
-                for src, name, kind, pk, fks, system, version, cid in s.execute(query)
+                for src, name, kind, pk, fks, system, version, cid, days in s.execute(query)
             ]
 
     def fields(self) -> list[tuple[str, str, str | None]]:
@@ -585,6 +606,19 @@ def _spool_rows(path: str, container_id: int) -> Iterator[_IndexRow]:
                 name = names[quoted] = json.loads(quoted) or ""
             key = locator if len(locator) <= _RECORD_KEY_MAX else record_key(locator)
             yield fingerprint, entity_type, container_id, name, locator, key
+
+
+def _merge_days(
+    stored: Mapping[str, list[int]] | None, new: Mapping[str, list[int]]
+) -> dict[str, list[int]] | None:
+    """The day histogram after a scan: ``new`` alone, or added to ``stored`` (a resumed
+    stream read only the lines after its checkpoint). None when no line had a time."""
+    merged = {day: list(counts) for day, counts in (stored or {}).items()}
+    for day, (lines, identified) in new.items():
+        counts = merged.setdefault(day, [0, 0])
+        counts[0] += lines
+        counts[1] += identified
+    return dict(sorted(merged.items())) or None
 
 
 def _issue_row(run_id: int, source: str, issue: IssueEntry) -> IssueRow:

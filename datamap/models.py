@@ -75,6 +75,9 @@ class ContainerRow(Base):
     primary_key: Mapped[list[str]] = mapped_column(JSON, default=list)
     foreign_keys: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     last_run_id: Mapped[int | None] = mapped_column(ForeignKey("scan_runs.id"), nullable=True)
+    # Log lines and object lines by the UTC day of their timestamp: {"2026-11-27": [lines,
+    # lines holding an indexed identifier]}; None when no line had a time (or not scanned since).
+    record_days: Mapped[dict[str, list[int]] | None] = mapped_column(JSON, nullable=True)
 
 
 class FieldRow(Base):

@@ -12,6 +12,7 @@ is unchanged is skipped; an appended log resumes from its checkpoint. ``full`` r
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 import os
@@ -201,6 +202,7 @@ def _spool(
     extract = tools.extractor.extract_fields
     ip_addresses = tools.extractor.ip_addresses
     buffer: list[str] = []
+    days: dict[int, list[int]] = {}  # day of the line's time -> [lines, lines with identifiers]
     every_field = result.kind in ("file", "object")  # every field of every line, sampled or not
     with spool:
         for item in stream:
@@ -221,6 +223,8 @@ def _spool(
             for ip_field in quasi:
                 if (address := values.get(ip_field)) is not None:  # text, or an inet type
                     found += [(ip_field, hit) for hit in ip_addresses(str(address))]
+            if item.when is not None:
+                _count_day(days, item.when, bool(found))
             if not found:
                 continue
             locator = item.locator
@@ -240,8 +244,18 @@ def _spool(
                 buffer.clear()
         result.identifier_count += len(buffer)
         spool.writelines(buffer)
+    result.record_days = {
+        dt.date.fromordinal(ordinal).isoformat(): counts for ordinal, counts in sorted(days.items())
+    }
     if first and start is not None:
         result.resumed = True  # nothing new since the checkpoint
+
+
+def _count_day(days: dict[int, list[int]], when: dt.datetime, identified: bool) -> None:
+    if (counts := days.get(ordinal := when.toordinal())) is None:
+        counts = days[ordinal] = [0, 0]
+    counts[0] += 1
+    counts[1] += identified
 
 
 def _issue(item: ScanIssue) -> IssueEntry:
@@ -259,14 +273,16 @@ def run_scan(
     engine_factory: Callable[[], DetectionEngine] | None = None,
     on_container: Callable[[ContainerResult], None] | None = None,
     on_plan: Callable[[int, int], None] | None = None,
+    run_id: int | None = None,
 ) -> ScanSummary:
     """Scan the configured sources (or one) into ``catalog``.
 
     ``on_plan(tasks, skipped)`` is called once the containers are listed; ``on_container`` after
-    each container is merged (a progress bar uses both).
+    each container is merged (a progress bar uses both). ``run_id``: a run already started
+    (``Catalog.start_run``; the API answers with its id before the scan begins), else one is.
     """
     sources = [config.source(source)] if source else list(config.sources)
-    summary = ScanSummary(run_id=catalog.start_run(full))
+    summary = ScanSummary(run_id=catalog.start_run(full) if run_id is None else run_id)
     tasks: list[ScanTask] = []
     for src in sources:
         catalog.upsert_source(src.name, src.type, src.system, redacted_location(src))

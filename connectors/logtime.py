@@ -1,0 +1,136 @@
+"""When a log line was written: its timestamp, parsed from the line (a helper of the log and
+object connectors, on values already parsed; no I/O).
+
+A line's time comes, in this order, from
+
+- the access log's ``[10/Oct/2026:13:55:36 +0200]`` (field ``time``);
+- the first of :data:`TIME_KEYS` a JSON or key=value line carries: ISO 8601 text
+  (``2026-11-27T18:25:48Z``, ``2026-11-27 18:25:48,123``), the access-log form, or Unix
+  epoch seconds or milliseconds (10 or 13 digits, an optional fraction);
+- a timestamp at the start of the line (after an optional ``<pri>`` or ``[``): ISO 8601, or
+  syslog's ``Nov 27 18:25:48``, which has no year: the year is the file's modification year,
+  or the year before when that would put the line more than a day after the file was last
+  written.
+
+Times without an offset are taken as UTC. Every answer is an aware UTC datetime, between
+:data:`EARLIEST` and :data:`LATEST`; anything else (a version number, a duration, an order
+date in the future) gives None rather than a wrong age.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from typing import Final
+
+__all__ = ["EARLIEST", "LATEST", "TIME_KEYS", "line_time", "parse_time"]
+
+TIME_KEYS: Final = (
+    "@timestamp", "timestamp", "time", "ts", "datetime", "date", "logged_at", "created_at",
+    "event_time", "eventTime", "asctime", "Timestamp", "TimeGenerated", "t",
+)  # fmt: skip
+EARLIEST: Final = dt.datetime(1990, 1, 1, tzinfo=dt.UTC)
+LATEST: Final = dt.datetime(2100, 1, 1, tzinfo=dt.UTC)
+
+_MONTHS: Final = {
+    m: i
+    for i, m in enumerate(
+        ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), 1
+    )
+}
+_ISO_HEAD: Final = re.compile(
+    r"(?:<\d{1,3}>\d? ?)?\[?(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?"
+    r"(?: ?(?:Z|[+-]\d{2}(?::?\d{2})?))?)"
+)
+_SYSLOG_HEAD: Final = re.compile(
+    r"(?:<\d{1,3}>)?([A-Z][a-z]{2}) ([ \d]\d) (\d{2}):(\d{2}):(\d{2})\b"
+)
+_CLF: Final = re.compile(
+    r"(\d{2})/([A-Z][a-z]{2})/(\d{4}):(\d{2}):(\d{2}):(\d{2})(?: ([+-])(\d{2})(\d{2}))?$"
+)
+_EPOCH: Final = re.compile(r"(\d{10}|\d{13})(?:\.\d+)?$")
+_FRACTION: Final = re.compile(r"([.,])(\d+)")
+
+
+def parse_time(text: str) -> dt.datetime | None:
+    """A timestamp's UTC time, or None (see the module docstring for the forms)."""
+    text = text.strip()
+    if not 10 <= len(text) <= 40:
+        return None
+    when: dt.datetime | None = None
+    if text[:4].isdigit() and text[4:5] == "-":
+        when = _iso(text)
+    elif (clf := _CLF.match(text)) is not None:
+        when = _clf(clf)
+    elif (epoch := _EPOCH.match(text)) is not None:
+        seconds = float(text) / (1000 if len(epoch.group(1)) == 13 else 1)
+        when = dt.datetime.fromtimestamp(seconds, dt.UTC)
+    return when if when is not None and EARLIEST <= when < LATEST else None
+
+
+def line_time(
+    values: Mapping[str | None, str], line: str, modified: dt.datetime | None = None
+) -> dt.datetime | None:
+    """The time of one parsed line (``values`` by field, ``line`` its text); ``modified`` (the
+    file's modification time) gives a syslog timestamp its year."""
+    for key in TIME_KEYS:
+        value = values.get(key)
+        if value is not None:
+            when = parse_time(value)
+            if when is not None:
+                return when
+    if (iso := _ISO_HEAD.match(line)) is not None:
+        return parse_time(iso.group(1))
+    if (syslog := _SYSLOG_HEAD.match(line)) is not None and modified is not None:
+        return _syslog(syslog, modified)
+    return None
+
+
+def _iso(text: str) -> dt.datetime | None:
+    text = text.replace(" Z", "Z").replace(",", ".", 1)
+    if (fraction := _FRACTION.search(text, 19)) is not None and len(fraction.group(2)) > 6:
+        text = text[: fraction.start(2) + 6] + text[fraction.end(2) :]  # nanoseconds
+    try:
+        when = dt.datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    if when.tzinfo is None:
+        return when.replace(tzinfo=dt.UTC)
+    return when.astimezone(dt.UTC)
+
+
+def _clf(match: re.Match[str]) -> dt.datetime | None:
+    day, month, year, hour, minute, second, sign, off_h, off_m = match.groups()
+    number = _MONTHS.get(month)
+    if number is None:
+        return None
+    offset = dt.timedelta(0)
+    if sign is not None:
+        offset = dt.timedelta(hours=int(off_h), minutes=int(off_m))
+        offset = -offset if sign == "-" else offset
+    try:
+        when = dt.datetime(
+            int(year), number, int(day), int(hour), int(minute), int(second),
+            tzinfo=dt.timezone(offset),
+        )  # fmt: skip
+    except ValueError:
+        return None
+    return when.astimezone(dt.UTC)
+
+
+def _syslog(match: re.Match[str], modified: dt.datetime) -> dt.datetime | None:
+    month, day, hour, minute, second = match.groups()
+    number = _MONTHS.get(month)
+    if number is None:
+        return None
+    for year in (modified.year, modified.year - 1):
+        try:
+            when = dt.datetime(
+                year, number, int(day), int(hour), int(minute), int(second), tzinfo=dt.UTC
+            )
+        except ValueError:  # 29 Feb in a common year
+            continue
+        if when <= modified + dt.timedelta(days=1):
+            return when if EARLIEST <= when < LATEST else None
+    return None
