@@ -281,6 +281,8 @@ def demo(
     out.print(f"  categories: {cats}")
     if summary.undeclared:
         out.print(f"  not declared by the policy: {', '.join(summary.undeclared)}")
+    for where in summary.past_retention:
+        out.print(f"  kept past its retention: {where}")
     out.print(f"  [bold]data map:[/bold] {summary.report}", highlight=False)
     out.print(
         f"  try: pdmap subject locate --config {summary.config} --identifier {summary.example}",

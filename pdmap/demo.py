@@ -12,6 +12,7 @@ numbers (CC0), never a real person's; names, e-mail addresses and phone numbers 
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import gzip
 import json
 import logging
@@ -42,6 +43,7 @@ class DemoSummary:
     issues: int = 0
     categories: dict[str, int] = field(default_factory=dict)
     undeclared: list[str] = field(default_factory=list)
+    past_retention: list[str] = field(default_factory=list)  # "source:container (n lines)"
     example: str = ""
     notes: list[str] = field(default_factory=list)
 
@@ -98,8 +100,9 @@ def build_estate(folder: Path, people: int = 40, seed: int = 7) -> list[dict[str
         )  # fmt: skip
     logs = folder / "logs"
     logs.mkdir(exist_ok=True)
-    app = [
-        json.dumps({"ts": f"2024-10-01T12:{n % 60:02d}:00Z", "event": "login",
+    today = dt.datetime.now(dt.UTC).replace(hour=12, minute=0, second=0, microsecond=0)
+    app = [  # one login every fourth day back from today: the older ones are past 90 days
+        json.dumps({"ts": (today - dt.timedelta(days=4 * n)).isoformat(), "event": "login",
                     "user": {"email": p["email"]}, "ip": f"192.0.2.{n % 250 + 1}"})
         for n, p in enumerate(persons)
     ]  # fmt: skip
@@ -192,6 +195,8 @@ def run_demo(folder: Path, s3: bool = True) -> DemoSummary:
             "policy:\n  retention:\n"
             "    - {applies_to: 'crm:fakturor', basis: legal_obligation, keep: P7Y,"
             " note: 'Bokföringslagen (1999:1078) 7 kap. 2 §'}\n"
+            "    - {applies_to: 'applogs:*', basis: legitimate_interests, keep: P90D,"
+            " note: 'Logs: 90 days (a demo assumption; the seed policy sets no period)'}\n"
             "    - {applies_to: '*:*', basis: contract}\n"
             f"sources:\n{sources}",
             encoding="utf-8",
@@ -215,6 +220,11 @@ def run_demo(folder: Path, s3: bool = True) -> DemoSummary:
         for category in row["categories"]:
             summary.categories[category] = summary.categories.get(category, 0) + 1
     summary.undeclared = sorted({c for r in model["data_map"] for c in r["undeclared"]})
+    summary.past_retention = [
+        f"{g['source']}:{g['container']} ({g['identified_lines_past_retention']} lines with"
+        f" identifiers older than {g['retention']})"
+        for g in model["gaps"]["personal_data_past_retention"]
+    ]
     summary.example = f"email:{persons[0]['email']}"
     if endpoint is None and s3:
         summary.notes.append("S3 left out: install the demo extra (pip install 'pdmap[demo]')")

@@ -12,28 +12,36 @@ masked previews only.
   activity per purpose of the policy, each with the Art. 30 fields (purposes, data_categories,
   data_subjects, recipients, transfers, retention, security), where its data was found, and
   ``complete`` or what is ``missing``.
+* ``graph``: the data-map graph (:mod:`datamap.graph`) condensed for a picture: sources,
+  containers (the ``GRAPH_CONTAINERS`` holding most personal data; the rest counted per source),
+  categories, systems, processors and where they process, with the edges between them.
 * ``gaps``: categories found that the policy does not declare (financial data, Art. 9 data),
-  personnummer where the policy gives no justification, processors in third countries, and the
-  scan issues of the last run.
+  personnummer where the policy gives no justification, personal data in logs and objects whose
+  dated lines are older than their retention rule allows, processors in third countries, and
+  the scan issues of the last run.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from datamap.catalog import Catalog
-from datamap.graph import graph_of
+import networkx as nx
+
+from datamap.catalog import Catalog, ContainerView
+from datamap.graph import graph_of, source_node
 from datamap.policy import Policy
 
-__all__ = ["ART30_FIELDS", "build_report"]
+__all__ = ["ART30_FIELDS", "GRAPH_CONTAINERS", "build_report"]
 
 ART30_FIELDS = (
     "purposes", "data_categories", "data_subjects", "recipients", "transfers", "retention",
     "security",
 )  # fmt: skip
+GRAPH_CONTAINERS = 40  # containers drawn in the graph view; the rest are counted per source
+_GRAPH_KINDS = ("location", "processor", "system", "source", "container", "category")
 
 
 def build_report(
@@ -94,14 +102,16 @@ def build_report(
     runs = catalog.runs()
     last = runs[-1] if runs else None
     issues = catalog.issues(last.id) if last is not None else []
+    generated = now or dt.datetime.now(dt.UTC)
+    holding = {(row["source"], row["container"]) for row in data_map}
     return {
-        "generated_at": (now or dt.datetime.now(dt.UTC)).isoformat(timespec="seconds"),
+        "generated_at": generated.isoformat(timespec="seconds"),
         "lang": lang,
         "controller": plain["controller"],
         "sources": [{"name": n, "type": t, "system": s} for n, (t, s) in sorted(sources.items())],
         "data_map": data_map,
         "sankey": _sankey(data_map),
-        "graph": {"nodes": graph.number_of_nodes(), "edges": graph.number_of_edges()},
+        "graph": _graph_view(graph),
         "art30": _art30(policy, plain, found_in, lang),
         "gaps": _gaps(
             policy,
@@ -110,6 +120,9 @@ def build_report(
                 {"source": i.source, "container": i.container, "kind": i.kind, "message": i.message}
                 for i in issues
             ],
+            _past_retention(
+                policy, [c for c in containers if (c.source, c.name) in holding], generated.date()
+            ),
         ),
         "last_scan": None
         if last is None
@@ -120,6 +133,71 @@ def build_report(
             "containers_scanned": last.containers_scanned,
             "issues": last.issues,
         },
+    }
+
+
+def _graph_view(graph: nx.MultiDiGraph[str], limit: int = GRAPH_CONTAINERS) -> dict[str, Any]:
+    """The graph condensed to what a picture can show: fields folded into their containers
+    (a ``holds`` edge container -> category, weighted by the fields), and at most ``limit``
+    containers, those holding the most personal data; the others become one node per source
+    (``more:{source}``, labelled with how many)."""
+    holds: dict[tuple[str, str], dict[str, Any]] = {}
+    for field, category, data in graph.edges(data=True):
+        if data.get("relation") != "holds":
+            continue
+        container = next(
+            (u for u, _, d in graph.in_edges(field, data=True) if d.get("relation") == "contains"),
+            None,
+        )
+        if container is None:
+            continue
+        edge = holds.setdefault((container, category), {"weight": 0, "count": 0})
+        edge["weight"] += 1
+        edge["count"] += int(data.get("count", 0))
+    held: dict[str, int] = defaultdict(int)
+    for (container, _), edge in holds.items():
+        held[container] += edge["count"] + 1
+    containers = [n for n, d in graph.nodes(data=True) if d.get("kind") == "container"]
+    ranked = sorted(containers, key=lambda n: (-held.get(n, 0), n))
+    shown = set(ranked[:limit])
+    more: dict[str, int] = defaultdict(int)
+    for node in ranked[limit:]:
+        more[source_node(str(graph.nodes[node].get("source")))] += 1
+    nodes: list[dict[str, Any]] = []
+    for node in sorted(graph.nodes):
+        data = graph.nodes[node]
+        kind = data.get("kind")
+        if kind not in _GRAPH_KINDS or (kind == "container" and node not in shown):
+            continue
+        flag = (kind == "category" and not data.get("declared", True)) or bool(
+            kind in ("processor", "location") and data.get("third_country")
+        )
+        nodes.append({"id": node, "kind": kind, "label": str(data.get("name")), "flag": flag})
+    for source, count in sorted(more.items()):
+        nodes.append({"id": f"more:{source}", "kind": "container", "label": f"+{count}",
+                      "flag": False})  # fmt: skip
+    edges: list[dict[str, Any]] = []
+    for u, v, data in graph.edges(data=True):
+        relation = data.get("relation")
+        drawn = (
+            relation in ("part_of", "processed_by", "located_in")
+            or (relation == "contains" and u.startswith("source:") and v in shown)
+            or (relation == "references" and u in shown and v in shown)
+        )
+        if drawn:
+            edges.append({"from": u, "to": v, "relation": relation, "weight": 1})
+    for (container, category), edge in sorted(holds.items()):
+        if container in shown:
+            edges.append({"from": container, "to": category, "relation": "holds", **edge})
+    edges += [
+        {"from": source, "to": f"more:{source}", "relation": "contains", "weight": count}
+        for source, count in sorted(more.items())
+    ]
+    return {
+        "nodes": nodes,
+        "edges": edges,
+        "omitted_containers": sum(more.values()),
+        "size": {"nodes": graph.number_of_nodes(), "edges": graph.number_of_edges()},
     }
 
 
@@ -190,7 +268,10 @@ def _art30(
 
 
 def _gaps(
-    policy: Policy, data_map: list[dict[str, Any]], issues: list[dict[str, Any]]
+    policy: Policy,
+    data_map: list[dict[str, Any]],
+    issues: list[dict[str, Any]],
+    past_retention: list[dict[str, Any]],
 ) -> dict[str, Any]:
     undeclared = [
         {"source": r["source"], "container": r["container"], "field": r["field"],
@@ -212,9 +293,45 @@ def _gaps(
     return {
         "undeclared_categories": undeclared,
         "personnummer_without_justification": personnummer,
+        "personal_data_past_retention": past_retention,
         "third_country_processors": third,
         "scan_issues": issues,
     }
+
+
+def _past_retention(
+    policy: Policy, containers: Sequence[ContainerView], today: dt.date
+) -> list[dict[str, Any]]:
+    """Containers holding personal data with dated lines (logs, objects) older than the
+    retention rule that applies to them allows: a line of day ``d`` is past its window when
+    ``d + keep`` is before ``today``. Rules without a time limit (``keep: null``) never are."""
+    gaps = []
+    for view in containers:
+        rule = policy.retention_for(view.source, view.name)
+        if rule is None or rule.keep is None or not view.record_days:
+            continue
+        keep = rule.keep
+        past = sorted(
+            (day, counts)
+            for day, counts in view.record_days.items()
+            if keep.add_to(dt.date.fromisoformat(day)) < today
+        )
+        if not past:
+            continue
+        gaps.append(
+            {
+                "source": view.source,
+                "container": view.name,
+                "retention": keep.iso(),
+                "rule": rule.applies_to,
+                "basis": rule.basis,
+                "oldest_line": past[0][0],
+                "newest_line": max(view.record_days),
+                "lines_past_retention": sum(c[0] for _, c in past),
+                "identified_lines_past_retention": sum(c[1] for _, c in past),
+            }
+        )
+    return gaps
 
 
 def _sankey(data_map: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:

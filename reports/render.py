@@ -19,6 +19,7 @@ FORMATS = ("html", "json", "csv", "md")
 _GAP_KEYS = (
     ("undeclared_categories", "undeclared"),
     ("personnummer_without_justification", "pnr"),
+    ("personal_data_past_retention", "past"),
     ("third_country_processors", "third"),
     ("scan_issues", "issues"),
 )
@@ -33,6 +34,10 @@ _LABELS = {
         "activity": "Activity", "complete": "Complete", "missing": "Missing",
         "undeclared": "Undeclared by the policy", "pnr": "Personnummer without justification",
         "third": "Processors in third countries", "issues": "Scan issues", "none": "none",
+        "past": "Personal data kept past its retention",
+        "graph": "The data map as a graph", "location": "Where processed",
+        "legend": "Red: not declared by the policy, or outside the EU/EEA. Dashed: foreign key.",
+        "omitted": "containers not drawn (they hold the least personal data)",
         "processor_record": "Record of the processors (Art. 30(2))",
     },
     "sv": {
@@ -45,6 +50,11 @@ _LABELS = {
         "missing": "Saknas", "undeclared": "Ej deklarerat i policyn",
         "pnr": "Personnummer utan motivering", "third": "Biträden i tredje land",
         "issues": "Problem vid skanningen", "none": "inga",
+        "past": "Personuppgifter sparade längre än lagringstiden",
+        "graph": "Datakartan som graf", "location": "Var de behandlas",
+        "legend": "Rött: ej deklarerat i policyn, eller utanför EU/EES. "
+        "Streckat: främmande nyckel.",
+        "omitted": "behållare inte ritade (de har minst personuppgifter)",
         "processor_record": "Förteckning för biträden (art. 30.2)",
     },
 }  # fmt: skip
@@ -154,6 +164,7 @@ def _html(report: dict[str, Any], out: TextIO) -> None:
         f"<h1>{_e(t['title'])}</h1><p class=\"meta\">{_e(report['controller']['name'])} · "
         f"{_e(report['generated_at'])}</p>"
         f"<h2>{_e(t['flows'])}</h2>{_sankey_svg(report['sankey'])}"
+        f"<h2>{_e(t['graph'])}</h2>{_graph_svg(report['graph'], t)}"
         f"<h2>{_e(t['map'])}</h2><table><tr><th>{t['source']}</th><th>{t['container']}</th>"
         f"<th>{t['field']}</th><th>{t['types']}</th><th>{t['categories']}</th>"
         f"<th>{t['count']}</th><th>{t['confidence']}</th><th>{t['system']}</th>"
@@ -238,6 +249,118 @@ def _sankey_svg(sankey: dict[str, list[dict[str, Any]]]) -> str:
     )
 
 
+_GRAPH_COLUMNS = (
+    ("location", "location"), ("processor", "processors"), ("system", "system"),
+    ("source", "source"), ("container", "container"), ("category", "categories"),
+)  # fmt: skip
+_KIND_COLOUR = {
+    "location": "#9c755f", "processor": "#b07aa1", "system": "#f28e2b", "source": "#4e79a7",
+    "container": "#76b7b2", "category": "#59a14f",
+}  # fmt: skip
+_FLAG = "#d62728"
+
+
+def _graph_svg(graph: dict[str, Any], t: dict[str, str]) -> str:
+    """Six columns: where processed <- processors <- systems <- sources -> containers ->
+    categories, so every edge but a foreign key joins neighbouring columns. Red marks an
+    undeclared category and a processor or location outside the EU/EEA; foreign keys between
+    containers are dashed arcs."""
+    col_w, box_w, box_h, gap, top = 200, 160, 20, 8, 46
+    order = _graph_order(graph)
+    height = top + max((len(ids) for ids in order.values()), default=1) * (box_h + gap) + 20
+    place: dict[str, tuple[float, float]] = {}
+    for i, (kind, _) in enumerate(_GRAPH_COLUMNS):
+        ids = order.get(kind, [])
+        offset = (height - top - 20 - len(ids) * (box_h + gap)) / 2
+        for j, node in enumerate(ids):
+            place[node] = (20 + i * col_w, top + offset + j * (box_h + gap))
+    parts = [
+        f'<text x="{20 + i * col_w}" y="24" class="head">{_e(t[label])}</text>'
+        for i, (_, label) in enumerate(_GRAPH_COLUMNS)
+    ]
+    nodes = {n["id"]: n for n in graph["nodes"]}
+    for edge in graph["edges"]:
+        if edge["from"] not in place or edge["to"] not in place:
+            continue
+        (x1, y1), (x2, y2) = place[edge["from"]], place[edge["to"]]
+        y1, y2 = y1 + box_h / 2, y2 + box_h / 2
+        title = f"<title>{_e(edge['from'])} → {_e(edge['to'])} ({_e(edge['relation'])})</title>"
+        if edge["relation"] == "references":
+            bulge = x1 + box_w + 30
+            parts.append(
+                f'<path d="M{x1 + box_w},{y1:.1f} C{bulge},{y1:.1f} {bulge},{y2:.1f} '
+                f'{x2 + box_w},{y2:.1f}" stroke="#555" stroke-dasharray="4 3" fill="none">'
+                f"{title}</path>"
+            )
+            continue
+        if x1 > x2:  # the processor chain runs leftwards
+            x2 += box_w
+        else:
+            x1 += box_w
+        mid = (x1 + x2) / 2
+        flagged = nodes.get(edge["to"], {}).get("flag", False)
+        width = 1 + min(6, int(edge.get("weight", 1)))
+        parts.append(
+            f'<path d="M{x1},{y1:.1f} C{mid},{y1:.1f} {mid},{y2:.1f} {x2},{y2:.1f}" '
+            f'stroke="{_FLAG if flagged else "#9aa"}" stroke-opacity="0.7" '
+            f'stroke-width="{width}" fill="none">{title}</path>'
+        )
+    for node, (x, y) in place.items():
+        data = nodes[node]
+        label = str(data["label"])
+        short = _short(label)
+        fill = _FLAG if data["flag"] and data["kind"] == "category" else _KIND_COLOUR[data["kind"]]
+        stroke = f' stroke="{_FLAG}" stroke-width="3"' if data["flag"] else ""
+        parts.append(
+            f'<g><title>{_e(node)}</title><rect x="{x}" y="{y:.1f}" width="{box_w}" '
+            f'height="{box_h}" rx="4" fill="{fill}"{stroke}/>'
+            f'<text x="{x + 6}" y="{y + 14:.1f}" class="node">{_e(short)}</text></g>'
+        )
+    width = 20 + len(_GRAPH_COLUMNS) * col_w
+    omitted = graph.get("omitted_containers", 0)
+    note = f'<p class="meta">{omitted} {_e(t["omitted"])}</p>' if omitted else ""
+    return (
+        f'<p class="meta">{_e(t["legend"])}</p>{note}'
+        f'<svg class="graph" viewBox="0 0 {width} {height:.0f}" width="{width}" '
+        f'height="{height:.0f}" role="img" aria-label="data map graph">' + "".join(parts) + "</svg>"
+    )
+
+
+def _short(label: str, room: int = 24) -> str:
+    """A label that fits a graph box: whole trailing path segments after ``…/`` when they fit
+    (``…/logs/app.jsonl``), else the label's end."""
+    if len(label) <= room:
+        return label
+    parts = label.split("/")
+    tail = parts.pop()
+    while parts and len(parts[-1]) + len(tail) + 3 <= room:
+        tail = f"{parts.pop()}/{tail}"
+    return "…/" + tail if len(tail) + 2 <= room and "/" in label else "…" + label[1 - room :]
+
+
+def _graph_order(graph: dict[str, Any]) -> dict[str, list[str]]:
+    """Node ids per column, ordered so that edges cross little: containers by their source,
+    systems by their first source, processors by their first system, locations by their first
+    processor; declared categories before undeclared ones."""
+    kinds: dict[str, list[str]] = defaultdict(list)
+    for node in graph["nodes"]:
+        kinds[node["kind"]].append(node["id"])
+    rank: dict[str, int] = {n: i for i, n in enumerate(sorted(kinds.get("source", [])))}
+    neighbours: dict[str, list[str]] = defaultdict(list)
+    for edge in graph["edges"]:
+        neighbours[edge["to"]].append(edge["from"])
+    for kind in ("container", "system", "processor", "location"):
+        for node in kinds.get(kind, []):
+            ranks = [rank[n] for n in neighbours[node] if n in rank]
+            rank[node] = min(ranks, default=len(rank))
+        kinds[kind].sort(key=lambda n: (rank[n], n))
+        rank.update({n: i for i, n in enumerate(kinds[kind])})
+    flags = {n["id"]: n["flag"] for n in graph["nodes"]}
+    kinds["category"].sort(key=lambda n: (flags[n], n))
+    kinds["source"].sort()
+    return kinds
+
+
 def _colour(node: str) -> str:
     palette = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1")
     if node.startswith("category:") and node.split(":", 1)[1] not in (
@@ -254,5 +377,6 @@ _CSS = (
     ".cat{background:#e8f0fe;border-radius:3px;padding:0 4px}"
     ".bad{background:#fde8e8;color:#a00;border-radius:3px;padding:0 4px}"
     ".ok{background:#e6f4ea;color:#070;border-radius:3px;padding:0 4px}"
-    "svg.sankey text{font-size:12px}"
+    "svg.sankey text{font-size:12px}svg.graph text.node{font-size:11px;fill:#fff}"
+    "svg.graph text.head{font-size:12px;font-weight:600}"
 )

@@ -3,16 +3,23 @@ with a picture, no external URL and no raw identifier."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import re
 from pathlib import Path
 from typing import Any
 
+from datamap.catalog import open_catalog
 from datamap.policy import load_policy
+from pdmap.config import load_config
+from pdmap.scan import run_scan
 from reports.datamap import ART30_FIELDS, build_report
 from reports.render import render_report
+from scanner.engine import DetectionEngine
 from tests.test_graph import catalog_with_findings
+
+KEY = b"r" * 32
 
 
 def model(tmp_path: Path, lang: str = "en") -> dict[str, Any]:
@@ -65,3 +72,68 @@ def test_json_csv_and_markdown(tmp_path: Path) -> None:
     out = io.StringIO()
     render_report(report, "json", out)
     assert json.loads(out.getvalue())["art30"]["controller"]
+
+
+def test_personal_data_in_logs_past_retention(
+    tmp_path: Path, pattern_engine: DetectionEngine
+) -> None:
+    """Dated lines are counted per day by the scan (and added to on an appended log); the report
+    lists the log whose identifier-bearing lines are older than its retention rule allows, and
+    not the one kept within it or the one under a rule without a time limit."""
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    now = dt.datetime(2026, 11, 27, 12, tzinfo=dt.UTC)
+
+    def line(day: dt.datetime, who: str | None) -> str:
+        record: dict[str, Any] = {"ts": day.isoformat(), "event": "login"}
+        if who:
+            record["email"] = f"{who}@exempel.se"
+        return json.dumps(record)
+
+    old = [line(now - dt.timedelta(days=120 - i), f"p{i}" if i % 2 else None) for i in range(10)]
+    new = [line(now - dt.timedelta(days=2), "q1"), line(now - dt.timedelta(days=1), None)]
+    (logs / "app.jsonl").write_text("\n".join(old + new) + "\n", encoding="utf-8")
+    (logs / "fresh.jsonl").write_text("\n".join(new) + "\n", encoding="utf-8")
+    (tmp_path / "pdmap.yaml").write_text(
+        "policy:\n  retention:\n"
+        "    - {applies_to: 'app:*', basis: legitimate_interests, keep: P90D}\n"
+        "    - {applies_to: '*:*', basis: contract, keep: null}\n"
+        "sources:\n  - {name: app, type: logs, paths: ['logs/*.jsonl']}\n"
+        "  - {name: other, type: logs, paths: ['logs/app.jsonl']}\n",
+        encoding="utf-8",
+    )
+    config = load_config(tmp_path / "pdmap.yaml")
+    policy = load_policy(config.policy, tmp_path)
+    catalog = open_catalog(config.catalog_url())
+    try:
+        run_scan(config, catalog, KEY, engine_factory=lambda: pattern_engine)
+        days = {(c.source, Path(c.name).name): c.record_days for c in catalog.containers()}
+        assert sum(n for n, _ in days[("app", "app.jsonl")].values()) == 12
+        assert sum(k for _, k in days[("app", "app.jsonl")].values()) == 6
+        sources = {s.name: (s.type, s.system) for s in config.sources}
+        gaps = build_report(catalog, policy, sources, now=now)["gaps"]
+        past = gaps["personal_data_past_retention"]
+        assert [(g["source"], Path(g["container"]).name) for g in past] == [("app", "app.jsonl")]
+        assert past[0]["retention"] == "P90D"
+        assert past[0]["oldest_line"] == (now - dt.timedelta(days=120)).date().isoformat()
+        # days 120..111 ago are all past 90 days: 10 lines, 5 of them with an e-mail
+        assert (past[0]["lines_past_retention"], past[0]["identified_lines_past_retention"]) == (
+            10,
+            5,
+        )
+        # an appended line resumes from the checkpoint: its day is added, the rest kept
+        with (logs / "app.jsonl").open("a", encoding="utf-8") as handle:
+            handle.write(line(now - dt.timedelta(days=100), "late") + "\n")
+        run_scan(config, catalog, KEY, engine_factory=lambda: pattern_engine)
+        gaps = build_report(catalog, policy, sources, now=now)["gaps"]
+        past = gaps["personal_data_past_retention"]
+        assert (past[0]["lines_past_retention"], past[0]["identified_lines_past_retention"]) == (
+            11,
+            6,
+        )
+        out = io.StringIO()
+        render_report(build_report(catalog, policy, sources, now=now), "html", out)
+        assert "Personal data kept past its retention" in out.getvalue()
+        assert "exempel.se" not in out.getvalue()
+    finally:
+        catalog.close()
