@@ -10,23 +10,27 @@ person's own data and needs the operator role.
 
 # No ``from __future__ import annotations`` here: FastAPI reads these annotations at run time,
 # and the role dependencies are local to create_app.
+import logging
 import threading
 import time
 from collections import defaultdict, deque
 from collections.abc import Callable
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel
 
 from datamap.catalog import Catalog, open_catalog
 from datamap.export import BystanderRedactor, build_export
+from datamap.models import ScanRun
 from datamap.policy import Policy, load_policy
 from datamap.subjects import IdentifierError, Resolution, SubjectResolver, parse_identifier
 from pdmap.config import PdmapConfig
+from pdmap.scan import run_scan
 from pdmap.subject import (
     OpenConnectors,
+    audit_log,
     audit_request,
     eraser_for,
     load_existing_key,
@@ -36,10 +40,13 @@ from pdmap.subject import (
 from pdmap.tokens import Token, TokenStore
 from reports.datamap import build_report
 from reports.findings import finding_record
+from scanner.engine import DetectionEngine, EngineSettings
 from scanner.fingerprint import Fingerprinter
 from scanner.identifiers import IdentifierExtractor
 
 __all__ = ["RateLimiter", "create_app", "token_store"]
+
+log = logging.getLogger(__name__)
 
 IdentifierQuery = Annotated[
     str,
@@ -62,6 +69,65 @@ _SUBJECT: dict[int | str, dict[str, Any]] = {
 class ErasureRequest(BaseModel):
     identifier: str
     execute: bool = False
+
+
+class ScanRequest(BaseModel):
+    source: str | None = None  # one configured source; all of them when absent
+    full: bool = False  # rescan every container, changed or not
+
+
+class _Scans:
+    """Scans started through the API: one at a time, in a background thread of this process
+    (workers=1: forking a threaded server is not safe), the detection engine loaded on the
+    first scan and kept. Progress and outcome are in the catalog's scan runs."""
+
+    def __init__(
+        self,
+        config: PdmapConfig,
+        catalog: Catalog,
+        key: bytes,
+        engine_factory: Callable[[], DetectionEngine] | None,
+    ) -> None:
+        self.config, self.catalog, self.key = config, catalog, key
+        self._factory = engine_factory or (lambda: DetectionEngine.load(EngineSettings()))
+        self._engine: DetectionEngine | None = None
+        self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+        self._running: int | None = None
+
+    def start(self, source: str | None, full: bool) -> int:
+        """Start a scan run and answer its id; 409 while another runs."""
+        with self._lock:
+            if self._thread is not None and self._thread.is_alive():
+                raise HTTPException(
+                    status_code=409, detail=f"scan run {self._running} is still running"
+                )
+            run_id = self.catalog.start_run(full)
+            self._running = run_id
+            self._thread = threading.Thread(
+                target=self._run, args=(run_id, source, full), name=f"pdmap-scan-{run_id}",
+                daemon=True,
+            )  # fmt: skip
+            self._thread.start()
+            return run_id
+
+    def wait(self, timeout: float | None = None) -> None:
+        thread = self._thread
+        if thread is not None:
+            thread.join(timeout)
+
+    def _engine_once(self) -> DetectionEngine:
+        if self._engine is None:
+            self._engine = self._factory()
+        return self._engine
+
+    def _run(self, run_id: int, source: str | None, full: bool) -> None:
+        try:
+            run_scan(self.config, self.catalog, self.key, source=source, full=full,
+                     engine_factory=self._engine_once, run_id=run_id)  # fmt: skip
+        except Exception as exc:  # the run must not stay "running" forever
+            log.error("scan run %d failed: %s", run_id, type(exc).__name__)
+            self.catalog.finish_run(run_id, "failed", 0, 0, 0)
 
 
 class RateLimiter:
@@ -93,7 +159,9 @@ def token_store(config: PdmapConfig) -> TokenStore:
 class _State:
     """What the app holds: one catalog, policy and resolver (its connectors kept open)."""
 
-    def __init__(self, config: PdmapConfig) -> None:
+    def __init__(
+        self, config: PdmapConfig, engine_factory: Callable[[], DetectionEngine] | None
+    ) -> None:
         self.config = config
         self.key = load_existing_key(config)
         self.policy: Policy = load_policy(config.policy, config.base_dir)
@@ -103,6 +171,7 @@ class _State:
         )
         self.lock = threading.Lock()  # erasures, one at a time
         self.tokens = token_store(config)
+        self.scans = _Scans(config, self.catalog, self.key, engine_factory)
 
     def resolve(self, identifier: str) -> Resolution:
         try:
@@ -116,9 +185,14 @@ class _State:
         self.catalog.close()
 
 
-def create_app(config: PdmapConfig, lookups_per_minute: int = 120) -> FastAPI:
-    """The API over ``config``'s catalog (opened once; closed on shutdown)."""
-    state = _State(config)
+def create_app(
+    config: PdmapConfig,
+    lookups_per_minute: int = 120,
+    engine_factory: Callable[[], DetectionEngine] | None = None,
+) -> FastAPI:
+    """The API over ``config``'s catalog (opened once; closed on shutdown). ``engine_factory``
+    builds the detection engine for scans started through the API (default: the full one)."""
+    state = _State(config, engine_factory)
     limiter = RateLimiter(lookups_per_minute)
     bearer = HTTPBearer(auto_error=False)
     app = FastAPI(
@@ -160,6 +234,7 @@ def create_app(config: PdmapConfig, lookups_per_minute: int = 120) -> FastAPI:
     def healthz() -> dict[str, str]:
         return {"status": "ok"}
 
+    app.state.scans = state.scans  # tests wait for background scans through it
     _subject_routes(app, state, role, limited)
     _catalog_routes(app, state, role)
 
@@ -259,18 +334,55 @@ def _catalog_routes(app: FastAPI, state: _State, role: Role) -> None:
     @app.get("/api/v1/scans", responses=_AUTH)
     def scans(_: Annotated[Token, Depends(role("reader"))]) -> dict[str, Any]:
         """The scan runs, newest last."""
-        return {
-            "runs": [
-                {
-                    "id": run.id,
-                    "started_at": run.started_at.isoformat() if run.started_at else None,
-                    "finished_at": run.finished_at.isoformat() if run.finished_at else None,
-                    "status": run.status,
-                    "full": run.full,
-                    "containers_scanned": run.containers_scanned,
-                    "containers_skipped": run.containers_skipped,
-                    "issues": run.issues,
-                }
-                for run in state.catalog.runs()
-            ]
-        }
+        return {"runs": [_run_record(run) for run in state.catalog.runs()]}
+
+    @app.get(
+        "/api/v1/scans/{run_id}",
+        responses={**_AUTH, 404: {"description": "no scan run with this id"}},
+    )
+    def scan_run(
+        run_id: Annotated[int, Path(ge=1)], _: Annotated[Token, Depends(role("reader"))]
+    ) -> dict[str, Any]:
+        """One scan run (``status`` is ``running`` until it ends) and the issues it recorded."""
+        run = next((r for r in state.catalog.runs() if r.id == run_id), None)
+        if run is None:
+            raise HTTPException(status_code=404, detail=f"no scan run {run_id}")
+        issues = [
+            {"source": i.source, "container": i.container, "kind": i.kind, "message": i.message}
+            for i in state.catalog.issues(run_id)
+        ]
+        return {**_run_record(run), "issue_list": issues}
+
+    @app.post(
+        "/api/v1/scans",
+        status_code=202,
+        responses={
+            **_AUTH,
+            400: {"description": "no such source in the configuration"},
+            409: {"description": "a scan started through the API is still running"},
+        },
+    )
+    def start_scan(
+        request: ScanRequest, token: Annotated[Token, Depends(role("admin"))]
+    ) -> dict[str, Any]:
+        """Start a scan (as ``pdmap scan [--source NAME] [--full]``) in the background; poll
+        ``GET /api/v1/scans/{run}`` for its end."""
+        if request.source is not None and request.source not in {s.name for s in config.sources}:
+            raise HTTPException(status_code=400, detail=f"no source named {request.source!r}")
+        run_id = state.scans.start(request.source, request.full)
+        audit_log(config).append({"event": "scan", "actor": f"token:{token.id}", "run": run_id,
+                                  "source": request.source, "full": request.full})  # fmt: skip
+        return {"run": run_id, "status": "running"}
+
+
+def _run_record(run: ScanRun) -> dict[str, Any]:
+    return {
+        "id": run.id,
+        "started_at": run.started_at.isoformat() if run.started_at else None,
+        "finished_at": run.finished_at.isoformat() if run.finished_at else None,
+        "status": run.status,
+        "full": run.full,
+        "containers_scanned": run.containers_scanned,
+        "containers_skipped": run.containers_skipped,
+        "issues": run.issues,
+    }

@@ -4,6 +4,7 @@ and schemathesis over the OpenAPI document (no server errors, responses as docum
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from schemathesis.checks import positive_data_acceptance
 from datamap.audit import AuditLog
 from pdmap.api import create_app, token_store
 from pdmap.config import load_config
+from scanner.engine import DetectionEngine
 from tests.test_cli_scan import crm_estate, pdmap
 
 SECRET = "a-test-secret-of-enough-length"  # the one tests.test_cli_scan.pdmap scans with
@@ -73,14 +75,14 @@ def test_auth_roles_locations_audit_and_rate_limit(estate: Path) -> None:
     assert AuditLog(estate / ".pdmap" / "audit.jsonl").verify() == len(entries)
 
 
-def test_openapi_with_schemathesis(estate: Path) -> None:
+def test_openapi_with_schemathesis(estate: Path, pattern_engine: DetectionEngine) -> None:
     """Every operation of the OpenAPI document with generated inputs and an admin token: no
     server error, and every response as the document says. (Schemathesis' pytest plugin does
     not run under pytest 9, so its strategies are driven by hypothesis directly.) Erasure
     requests are plans only: the estate stays as it is."""
     cfg = load_config(estate / "pdmap.yaml")
     headers = {"Authorization": f"Bearer {token_store(cfg).create('admin')}"}
-    app = create_app(cfg, lookups_per_minute=100_000)
+    app = create_app(cfg, lookups_per_minute=100_000, engine_factory=lambda: pattern_engine)
     api = schemathesis.openapi.from_asgi("/openapi.json", app)
     operations = [result.ok() for result in api.get_all_operations()]
     assert len(operations) >= 7
@@ -99,3 +101,52 @@ def test_openapi_with_schemathesis(estate: Path) -> None:
             case.validate_response(response, excluded_checks=[positive_data_acceptance])
 
         check()
+    app.state.scans.wait(60)  # scans it started end before the estate goes
+
+
+def test_scans_started_through_the_api(estate: Path, pattern_engine: DetectionEngine) -> None:
+    """An admin starts a scan (202 with its run), one at a time (409 while it runs), follows it
+    to its end and finds it audited; lower roles get 403 and an unknown source 400."""
+    cfg = load_config(estate / "pdmap.yaml")
+    store = token_store(cfg)
+    admin = {"Authorization": f"Bearer {store.create('admin')}"}
+    operator = {"Authorization": f"Bearer {store.create('operator')}"}
+    gate = threading.Event()
+
+    def engine() -> DetectionEngine:
+        assert gate.wait(30)  # the scan stays running until the test lets it go
+        return pattern_engine
+
+    app = create_app(cfg, engine_factory=engine)
+    with TestClient(app) as client:
+        url = "/api/v1/scans"
+        assert client.post(url, json={}, headers=operator).status_code == 403
+        assert client.post(url, json={"source": "nope"}, headers=admin).status_code == 400
+        started = client.post(url, json={"full": True}, headers=admin)
+        assert started.status_code == 202
+        run = started.json()["run"]
+        assert client.get(f"{url}/{run}", headers=operator).json()["status"] == "running"
+        busy = client.post(url, json={}, headers=admin)
+        assert busy.status_code == 409
+        assert str(run) in busy.json()["detail"]
+        gate.set()
+        app.state.scans.wait(60)
+        done = client.get(f"{url}/{run}", headers=operator).json()
+        assert (done["status"], done["full"], done["containers_scanned"]) == ("complete", True, 2)
+        assert done["issue_list"] == []
+        assert client.get(f"{url}/999", headers=operator).status_code == 404
+        assert [r["id"] for r in client.get(url, headers=operator).json()["runs"]][-1] == run
+        again = client.post(url, json={"source": "crm"}, headers=admin)  # the first has ended
+        assert again.status_code == 202
+        app.state.scans.wait(60)
+        assert client.get(f"{url}/{again.json()['run']}", headers=admin).json()["status"] == (
+            "complete"
+        )
+    entries = [
+        json.loads(line)
+        for line in (estate / ".pdmap" / "audit.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+    assert [(e["event"], e["run"], e["full"]) for e in entries if e["event"] == "scan"] == [
+        ("scan", run, True),
+        ("scan", again.json()["run"], False),
+    ]
