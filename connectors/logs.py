@@ -78,7 +78,7 @@ from connectors.logformats import (
     read_lines,
     sniff_compression,
 )
-from connectors.logtime import line_time
+from connectors.logtime import LineClock
 from connectors.rewrite import LineEdit, RewriteStats, rewrite_lines
 
 __all__ = ["LogConnector", "LogSettings"]
@@ -160,7 +160,7 @@ class LogConnector(ConnectorBase):
                 yield self._checkpoint(file, 0, 0)
                 return
             parse = parser_for(fmt)
-            modified = _modified(file)
+            clock = LineClock(_modified(file))
             offset, number = self._resume(file, start)
             done = offset, number  # just past the last newline-terminated line
             try:
@@ -171,7 +171,7 @@ class LogConnector(ConnectorBase):
                     if content is None:
                         yield self._oversized(container, number, size)
                     elif content and not content.isspace():
-                        record, issue = self._record(container, number, content, parse, modified)
+                        record, issue = self._record(container, number, content, parse, clock)
                         if issue is not None:
                             yield issue
                         yield record
@@ -198,7 +198,8 @@ class LogConnector(ConnectorBase):
                         if not content or content.isspace():
                             return None
                         parse = parser_for(fmt)
-                        return self._record(container, number, content, parse, _modified(file))[0]
+                        clock = LineClock(_modified(file))
+                        return self._record(container, number, content, parse, clock)[0]
             except _STREAM_ERRORS as exc:
                 logger.info("%s: %s: read stopped (%s)", self.source, container, type(exc).__name__)
         return None
@@ -361,7 +362,7 @@ class LogConnector(ConnectorBase):
             yield self._binary(file.path)
             return
         parse = parser_for(fmt)
-        modified = _modified(file)
+        clock = LineClock(_modified(file))
         span = min(file.size, SPREAD_MAX_BYTES) if file.compression == "plain" else 0
         lines = read_lines(file.stream, self._max)
         offset = number = taken = 0
@@ -384,7 +385,7 @@ class LogConnector(ConnectorBase):
                     yield self._oversized(file.path, number, size)
                 elif content and not content.isspace():
                     taken += 1
-                    record, issue = self._record(file.path, number, content, parse, modified)
+                    record, issue = self._record(file.path, number, content, parse, clock)
                     if issue is not None:
                         yield issue
                     yield record
@@ -392,7 +393,7 @@ class LogConnector(ConnectorBase):
             yield self._damaged(file, number + 1, exc)
 
     def _record(
-        self, container: str, number: int, content: bytes, parse: Parser, modified: dt.datetime
+        self, container: str, number: int, content: bytes, parse: Parser, clock: LineClock
     ) -> tuple[Record, ScanIssue | None]:
         if content[-1:] == b"\r":
             content = content[:-1]
@@ -406,7 +407,7 @@ class LogConnector(ConnectorBase):
         if number == 1:
             text = text.removeprefix("\ufeff")
         values: Values = {None: text} if (parsed := parse(text)) is None else parsed
-        return Record({"line": number}, values, line_time(values, text, modified)), issue
+        return Record({"line": number}, values, clock(values, text)), issue
 
     def _resume(self, file: _File, start: str | None) -> tuple[int, int]:
         """Offset and line number to go on from: the checkpoint's when still valid, else 0."""

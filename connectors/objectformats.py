@@ -55,7 +55,7 @@ from typing import Any, BinaryIO
 
 from connectors.base import Record, ScanIssue
 from connectors.flatten import flatten
-from connectors.logtime import line_time
+from connectors.logtime import LineClock
 
 __all__ = ["SNIFF_BYTES", "ObjectLimits", "flatten", "parse_object", "sniff_format"]
 
@@ -333,15 +333,17 @@ def _lines(container: str, chunks: Iterator[bytes], limit: int) -> Iterator[Scan
 
 
 def _text(lines: Iterator[ScanIssue | Line]) -> Iterator[Item]:
+    clock = LineClock()
     for item in lines:
         if isinstance(item, ScanIssue):
             yield item
         elif item[1].strip():
             values: dict[str | None, str] = {None: item[1]}
-            yield Record({"line": item[0]}, values, line_time(values, item[1]))
+            yield Record({"line": item[0]}, values, clock(values, item[1]))
 
 
 def _jsonl(lines: Iterator[ScanIssue | Line]) -> Iterator[Item]:
+    clock = LineClock()
     for item in lines:
         if isinstance(item, ScanIssue):
             yield item
@@ -354,7 +356,7 @@ def _jsonl(lines: Iterator[ScanIssue | Line]) -> Iterator[Item]:
         except (ValueError, RecursionError):
             values = {None: text}  # not JSON: still text worth scanning
         if values:
-            yield Record({"line": number}, values, line_time(values, text))
+            yield Record({"line": number}, values, clock(values, text))
 
 
 def _csv(container: str, lines: Iterator[ScanIssue | Line], delimiter: str) -> Iterator[Item]:
@@ -370,6 +372,7 @@ def _csv(container: str, lines: Iterator[ScanIssue | Line], delimiter: str) -> I
                 yield item[1] + "\n"
 
     reader = csv.reader(feed(), delimiter=delimiter)
+    clock = LineClock()
     header: list[str] | None = None
     while True:
         try:
@@ -395,7 +398,7 @@ def _csv(container: str, lines: Iterator[ScanIssue | Line], delimiter: str) -> I
         names = header + [f"column_{i + 1}" for i in range(len(header), len(row))]
         values: dict[str | None, str] = {n: v for n, v in zip(names, row, strict=False) if v}
         if values:
-            yield Record({"line": number}, values, line_time(values, ""))
+            yield Record({"line": number}, values, clock(values, ""))
 
 
 def _field_names(row: list[str]) -> list[str]:

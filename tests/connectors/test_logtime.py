@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from connectors.logtime import line_time, parse_time
+from connectors.logtime import GIVE_UP, LineClock, line_time, parse_time
 
 UTC = dt.UTC
 
@@ -71,3 +71,18 @@ def test_line_time(values: dict[str | None, str], line: str, expected: dt.dateti
 
 def test_syslog_without_the_files_time_has_no_time() -> None:
     assert line_time({None: "x"}, "Jan  2 08:00:00 host sshd[1]: x") is None
+
+
+def test_clock_remembers_the_key_and_gives_up_on_timeless_files() -> None:
+    clock = LineClock()
+    assert clock({"time": "2026-03-01T10:00:00Z"}, "") == dt.datetime(2026, 3, 1, 10, tzinfo=UTC)
+    assert clock.key == "time"
+    # a line whose remembered key is no time is searched whole
+    assert clock({"time": "later", "ts": "2026-03-02"}, "") == dt.datetime(2026, 3, 2, tzinfo=UTC)
+    timeless = LineClock()
+    for _ in range(GIVE_UP):
+        assert timeless({None: "no time here"}, "no time here") is None
+    assert timeless.seen == GIVE_UP
+    # past the limit a file with no time so far is not searched any more
+    assert timeless({None: "x"}, "2026-03-01 10:00:00 late") is None
+    assert timeless.seen == GIVE_UP
