@@ -139,8 +139,9 @@ def build_report(
 def _graph_view(graph: nx.MultiDiGraph[str], limit: int = GRAPH_CONTAINERS) -> dict[str, Any]:
     """The graph condensed to what a picture can show: fields folded into their containers
     (a ``holds`` edge container -> category, weighted by the fields), and at most ``limit``
-    containers, those holding the most personal data; the others become one node per source
-    (``more:{source}``, labelled with how many)."""
+    containers: those holding undeclared categories first, then those holding the most
+    personal data; the others become one node per source
+    (``more:{source}``, labelled with the source, ``more``: how many)."""
     holds: dict[tuple[str, str], dict[str, Any]] = {}
     for field, category, data in graph.edges(data=True):
         if data.get("relation") != "holds":
@@ -155,10 +156,13 @@ def _graph_view(graph: nx.MultiDiGraph[str], limit: int = GRAPH_CONTAINERS) -> d
         edge["weight"] += 1
         edge["count"] += int(data.get("count", 0))
     held: dict[str, int] = defaultdict(int)
-    for (container, _), edge in holds.items():
+    undeclared: set[str] = set()
+    for (container, category), edge in holds.items():
         held[container] += edge["count"] + 1
+        if not graph.nodes[category].get("declared", True):
+            undeclared.add(container)
     containers = [n for n, d in graph.nodes(data=True) if d.get("kind") == "container"]
-    ranked = sorted(containers, key=lambda n: (-held.get(n, 0), n))
+    ranked = sorted(containers, key=lambda n: (n not in undeclared, -held.get(n, 0), n))
     shown = set(ranked[:limit])
     more: dict[str, int] = defaultdict(int)
     for node in ranked[limit:]:
@@ -174,8 +178,8 @@ def _graph_view(graph: nx.MultiDiGraph[str], limit: int = GRAPH_CONTAINERS) -> d
         )
         nodes.append({"id": node, "kind": kind, "label": str(data.get("name")), "flag": flag})
     for source, count in sorted(more.items()):
-        nodes.append({"id": f"more:{source}", "kind": "container", "label": f"+{count}",
-                      "flag": False})  # fmt: skip
+        nodes.append({"id": f"more:{source}", "kind": "container", "flag": False, "more": count,
+                      "label": source.removeprefix("source:")})  # fmt: skip
     edges: list[dict[str, Any]] = []
     for u, v, data in graph.edges(data=True):
         relation = data.get("relation")

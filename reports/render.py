@@ -37,7 +37,7 @@ _LABELS = {
         "past": "Personal data kept past its retention",
         "graph": "The data map as a graph", "location": "Where processed",
         "legend": "Red: not declared by the policy, or outside the EU/EEA. Dashed: foreign key.",
-        "omitted": "containers not drawn (they hold the least personal data)",
+        "omitted": "containers not drawn (they hold the least personal data)", "more": "more",
         "processor_record": "Record of the processors (Art. 30(2))",
     },
     "sv": {
@@ -54,7 +54,7 @@ _LABELS = {
         "graph": "Datakartan som graf", "location": "Var de behandlas",
         "legend": "Rött: ej deklarerat i policyn, eller utanför EU/EES. "
         "Streckat: främmande nyckel.",
-        "omitted": "behållare inte ritade (de har minst personuppgifter)",
+        "omitted": "behållare inte ritade (de har minst personuppgifter)", "more": "till",
         "processor_record": "Förteckning för biträden (art. 30.2)",
     },
 }  # fmt: skip
@@ -308,7 +308,7 @@ def _graph_svg(graph: dict[str, Any], t: dict[str, str]) -> str:
     for node, (x, y) in place.items():
         data = nodes[node]
         label = str(data["label"])
-        short = _short(label)
+        short = f"+{data['more']} {t['more']} ({label})" if data.get("more") else _short(label)
         fill = _FLAG if data["flag"] and data["kind"] == "category" else _KIND_COLOUR[data["kind"]]
         stroke = f' stroke="{_FLAG}" stroke-width="3"' if data["flag"] else ""
         parts.append(
@@ -324,6 +324,11 @@ def _graph_svg(graph: dict[str, Any], t: dict[str, str]) -> str:
         f'<svg class="graph" viewBox="0 0 {width} {height:.0f}" width="{width}" '
         f'height="{height:.0f}" role="img" aria-label="data map graph">' + "".join(parts) + "</svg>"
     )
+
+
+def _natural(text: str) -> list[tuple[int, int | str]]:
+    """Sort key putting ``table_4`` before ``table_28``."""
+    return [(1, int(p)) if p.isdigit() else (0, p) for p in re.split(r"(\d+)", text) if p]
 
 
 def _short(label: str, room: int = 24) -> str:
@@ -353,7 +358,7 @@ def _graph_order(graph: dict[str, Any]) -> dict[str, list[str]]:
         for node in kinds.get(kind, []):
             ranks = [rank[n] for n in neighbours[node] if n in rank]
             rank[node] = min(ranks, default=len(rank))
-        kinds[kind].sort(key=lambda n: (rank[n], n))
+        kinds[kind].sort(key=lambda n: (rank[n], n.startswith("more:"), _natural(n)))
         rank.update({n: i for i, n in enumerate(kinds[kind])})
     flags = {n["id"]: n["flag"] for n in graph["nodes"]}
     kinds["category"].sort(key=lambda n: (flags[n], n))

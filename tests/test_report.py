@@ -10,11 +10,11 @@ import re
 from pathlib import Path
 from typing import Any
 
-from datamap.catalog import open_catalog
+from datamap.catalog import ContainerResult, FieldFinding, open_catalog
 from datamap.policy import load_policy
 from pdmap.config import load_config
 from pdmap.scan import run_scan
-from reports.datamap import ART30_FIELDS, build_report
+from reports.datamap import ART30_FIELDS, GRAPH_CONTAINERS, build_report
 from reports.render import render_report
 from scanner.engine import DetectionEngine
 from tests.test_graph import catalog_with_findings
@@ -137,3 +137,34 @@ def test_personal_data_in_logs_past_retention(
         assert "exempel.se" not in out.getvalue()
     finally:
         catalog.close()
+
+
+def test_graph_view_draws_the_busiest_containers_and_counts_the_rest(tmp_path: Path) -> None:
+    """The report's graph: every edge joins drawn nodes, the undeclared category and nothing
+    else is flagged, and past GRAPH_CONTAINERS the containers holding least are one node per
+    source, named in the HTML."""
+    catalog = open_catalog("sqlite://")
+    try:
+        catalog.upsert_source("crm", "sql", "CRM", "x")
+        run = catalog.start_run(True)
+        for i in range(GRAPH_CONTAINERS + 5):
+            findings = [FieldFinding("e", "TEXT", "EMAIL_ADDRESS", 100 + i, 200, 0.9)]
+            if i == 0:
+                findings.append(FieldFinding("iban", "TEXT", "IBAN_CODE", 1, 200, 0.9))
+            catalog.save(run, ContainerResult("crm", f"t{i}", "table", findings=findings))
+        report = build_report(catalog, load_policy(None, tmp_path), {"crm": ("sql", "CRM")})
+    finally:
+        catalog.close()
+    graph = report["graph"]
+    ids = {n["id"] for n in graph["nodes"]}
+    assert all(e["from"] in ids and e["to"] in ids for e in graph["edges"])
+    assert graph["omitted_containers"] == 5
+    drawn = {n["label"] for n in graph["nodes"] if n["kind"] == "container" and "more" not in n}
+    assert "t0" in drawn  # the undeclared IBAN keeps it among the busiest
+    assert {"t1", "t2", "t3", "t4"}.isdisjoint(drawn)  # the fewest e-mails
+    assert [n["more"] for n in graph["nodes"] if "more" in n] == [5]
+    assert {n["label"] for n in graph["nodes"] if n["flag"]} == {"financial"}
+    out = io.StringIO()
+    render_report(report, "html", out)
+    assert "+5 more (crm)" in out.getvalue()
+    assert 'class="graph"' in out.getvalue()
