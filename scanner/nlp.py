@@ -36,6 +36,7 @@ __all__ = [
     "ModelMissing",
     "NerArtifacts",
     "PdmapNlpEngine",
+    "common_words",
     "worth_ner",
 ]
 
@@ -130,7 +131,7 @@ def worth_ner(text: str) -> bool:
     for match in _CAPITALISED.finditer(text):
         before = text[: match.start()].rstrip()
         at_sentence_start = not before or before[-1] in _SENTENCE_END
-        if not (at_sentence_start and match.group().lower() in _common_words()):
+        if not (at_sentence_start and match.group().lower() in common_words()):
             return True
     return False
 
@@ -148,7 +149,7 @@ def _machine_text(text: str) -> bool:
 
 
 @functools.cache
-def _common_words() -> frozenset[str]:
+def common_words() -> frozenset[str]:
     """Stop words of both languages (from spaCy) and common sentence openers."""
     from spacy.lang.en.stop_words import STOP_WORDS as english
     from spacy.lang.sv.stop_words import STOP_WORDS as swedish

@@ -1,8 +1,9 @@
 """PERSON and LOCATION from the NER pipelines, with the clean-up NER output needs.
 
-The mentions come from :class:`scanner.nlp.NerArtifacts`. A PERSON mention is dropped when it
-cannot be a name (digits, ``@``, all lower case, a single letter) and trimmed of trailing
-punctuation and possessive ``'s``.
+The mentions come from :class:`scanner.nlp.NerArtifacts`. A PERSON mention is trimmed of
+trailing punctuation and possessive ``'s``, made whole where NER cut a hyphenated name
+(``Simon-Eric Nilsson``), and dropped when it cannot be a name (digits, ``@``, all lower case,
+a single letter, a label or company) or is one word right after a locative word (``i Lund``).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Any, ClassVar
 
 from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
 
-from scanner.nlp import NerArtifacts
+from scanner.nlp import NerArtifacts, common_words
 from scanner.recognizers.person_context import COMPANY_FORM
 
 __all__ = ["PdmapNerRecognizer"]
@@ -48,8 +49,10 @@ class PdmapNerRecognizer(LocalRecognizer):
             if span is None:
                 continue
             start, end = span
-            if mention.label == "PERSON" and not _plausible_name(text, start, end):
-                continue
+            if mention.label == "PERSON":
+                start, end = _whole_name(text, start, end)
+                if not _plausible_name(text, start, end) or _a_place(text, start, end):
+                    continue
             score = self.SCORES[mention.label]
             results.append(
                 RecognizerResult(
@@ -94,8 +97,36 @@ def _plausible_name(text: str, start: int, end: int) -> bool:
     words = value.split()
     if _COMPANY_SUFFIX.fullmatch(words[-1]):
         return False
-    return not (len(words) == 1 and value.lower() in _NOT_NAMES)
+    if len(words) > 1:
+        return True
+    word = value.lower()
+    return word not in _NOT_NAMES and (word not in common_words() or word in _NAME_STOP_WORDS)
 
+
+def _whole_name(text: str, start: int, end: int) -> tuple[int, int]:
+    """A name NER cut at a hyphen made whole: a hyphenated first name of six characters or more
+    just before the mention (``Simon-Eric [Nilsson]``; not ``Wi-Fi``), and hyphenated parts
+    after it, with the surname that follows them (``[Ing-Marie]-Ingrid Fredriksson``)."""
+    if (before := _HYPHENATED_BEFORE.search(text, max(0, start - 40), start)) is not None:
+        start = before.start()
+    if (after := _HYPHENATED_AFTER.match(text, end)) is not None:
+        end = after.end()
+        if " " not in text[start:end] and (surname := _SURNAME_AFTER.match(text, end)):
+            end = surname.end()
+    return start, end
+
+
+def _a_place(text: str, start: int, end: int) -> bool:
+    """A one-word "person" right after a locative word is a place (``i Lund``, ``in Austin``,
+    ``the Austin conference``): people are not "in" anyone."""
+    return " " not in text[start:end] and _LOCATIVE_BEFORE.search(text, 0, start) is not None
+
+
+_NAME_PART = r"[A-ZÅÄÖÉÜ][a-zåäöéüø]+"
+_HYPHENATED_BEFORE = re.compile(rf"(?<![\w\-])(?=[\w\-]{{6}})(?:{_NAME_PART}-)+{_NAME_PART} $")
+_HYPHENATED_AFTER = re.compile(rf"(?:-{_NAME_PART})+(?![\w\-])")
+_SURNAME_AFTER = re.compile(rf" {_NAME_PART}(?![\w\-])")
+_LOCATIVE_BEFORE = re.compile(r"(?<![\w\-])(?:i|in|the|The)[ \t]+$")
 
 # "E-post: ..." is a field label; "Elizabeth: \"I'm ...\"" is a speaker, which stays a name.
 _LABEL_AFTER = re.compile(r"[ \t]*:(?![ \t]*[\"“'])")
@@ -103,6 +134,8 @@ _COMPANY_SUFFIX = re.compile(
     r"(?i:AB|HB|KB|Inc\.?|Ltd\.?|LLC|GmbH|Oy|Oyj|AS|ASA|ApS|AG|SA|BV|NV|plc|Corp\.?)"
 )
 _COMPANY_AFTER = re.compile(r"[ \t]*&|[ \t]+" + COMPANY_FORM + r"\b")
+# Stop words that are given names too: a one-word "Per" or "Hans" stays a person.
+_NAME_STOP_WORDS = frozenset({"per", "will", "may", "else", "my", "hans"})
 _NOT_NAMES = frozenset(
     """kundtjänst kundservice support supporten team teamet admin administratör hej hejsan
     tack reg avtalet avtal fakturan faktura kassan ordern beställning leverans leveransen

@@ -18,7 +18,7 @@ from scanner.recognizers.base import RegexRecognizer
 COMPANY_FORM = r"(?:AB|HB|KB|Inc|Ltd|LLC|GmbH|Oy|AS|ApS|AG|BV|plc|Corp)"
 _UP = r"\p{Lu}"
 _LOW = r"[\p{Ll}'’]"
-_PART = rf"(?:{_UP}{_LOW}+(?:-{_UP}{_LOW}+)?|{_UP}\.)"
+_PART = rf"(?:{_UP}{_LOW}+(?:-{_UP}{_LOW}+){{0,2}}|{_UP}\.)"
 _NAME = rf"(?P<value>{_PART}(?:[ ](?:(?:af|av|von|van|de|da|del)[ ])?{_PART}){{0,3}})(?![\w@])"
 # Two or three capitalised words (first and last name), not a single word.
 _FULL_NAME = rf"(?P<value>{_PART}(?:[ ]{_PART}){{1,2}})(?![\w@]|[ ]{_UP})"
