@@ -16,8 +16,10 @@ Values are non-empty strings; absent values (JSON null, CLF ``-``, ``key=``) are
 - ``syslog``: RFC 3164 ``Mmm dd hh:mm:ss host program[pid]: message`` (an ISO 8601 timestamp is
   accepted too). Fields ``host`` and ``program``; the message is free text.
 - ``kv``: ``key=value`` pairs (logfmt). Values may be quoted with ``"`` (backslash escapes
-  ``\\"`` and ``\\\\``) or ``'``. The first occurrence of a key is its field; the rest of the
-  line (repeated keys included) is free text, whitespace collapsed.
+  ``\\"`` and ``\\\\``) or ``'``; an unquoted value that starts like a phone number (``+``
+  or ``0`` and a digit) takes the digit groups after it (``to=070-174 06 06``). The first
+  occurrence of a key is its field; the rest of the line (repeated keys included) is free text,
+  whitespace collapsed.
 - ``json``: one JSON object per line, flattened to scalar leaves: nested objects give dotted
   paths (``user.email``); array elements share one path with ``[]`` (``items[].email``), so a
   field is the same field in every record whatever the array's length. When one path holds
@@ -95,6 +97,11 @@ _KV_PAIR: Final = re.compile(
     rf"(?:^|\s)(?P<key>[A-Za-z_][\w.\-]*)=(?P<value>{_QUOTED}|'[^']*'|\S*)", re.DOTALL
 )
 _ESCAPE: Final = re.compile(r"\\([\"\\])")
+# "to=070-174 06 06", "tel=+46 70 174 06 06": unquoted values are one word in logfmt, but
+# writers print phone numbers with spaces; digit groups after a value that starts like a phone
+# number (+, 00 or 0 and a digit) belong to it.
+_PHONE_HEAD: Final = re.compile(r"(?:\+|0)\d[\d\-]*")
+_DIGIT_GROUPS: Final = re.compile(r"(?:[ ]\d{1,4}(?:-\d{1,4})?)+(?=\s|$)")
 
 
 def parse_access_log(text: str) -> Values | None:
@@ -139,6 +146,9 @@ def parse_kv(text: str) -> Values | None:
         position = match.end()
         if value[:1] in _QUOTES:
             value = _unquote(value)
+        elif _PHONE_HEAD.fullmatch(value) and (tail := _DIGIT_GROUPS.match(text, position)):
+            value += tail.group()  # an unquoted phone number written with spaces
+            position = tail.end()
         values[key] = value
     if not values:
         return None

@@ -240,6 +240,24 @@ def test_json_nesting_deeper_than_the_stack_is_free_text() -> None:
     assert flatten_json({"a": [[{"b": 1}], [], {}]}) == {"a[][].b": "1"}
 
 
+@pytest.mark.parametrize(
+    ("line", "values"),
+    [
+        ("msg=sms to=070-174 06 06 level=info",
+         {"msg": "sms", "to": "070-174 06 06", "level": "info"}),
+        ("tel=+46 70 174 06 06", {"tel": "+46 70 174 06 06"}),
+        ("tel=0046 70 174 06 06 x", {"tel": "0046 70 174 06 06", None: "x"}),
+        # only after a value that starts like a phone number, and only whole digit groups
+        ("amount=100 200 kr", {"amount": "100", None: "200 kr"}),
+        ("n=0 1 2", {"n": "0", None: "1 2"}),
+        ("to=070-174 06 06x", {"to": "070-174 06", None: "06x"}),
+        ('to="070-174 06 06" n=1', {"to": "070-174 06 06", "n": "1"}),
+    ],
+)  # fmt: skip
+def test_kv_phone_numbers_written_with_spaces(line: str, values: dict[str | None, str]) -> None:
+    assert parse_kv(line) == values
+
+
 def test_kv_needs_a_pair_at_a_word_start() -> None:
     assert parse_kv("GET /x?a=b and x == y") is None
     assert parse_kv("a=1 a=2") == {"a": "1", None: "a=2"}
