@@ -10,6 +10,7 @@ person's own data and needs the operator role.
 
 # No ``from __future__ import annotations`` here: FastAPI reads these annotations at run time,
 # and the role dependencies are local to create_app.
+import contextlib
 import logging
 import threading
 import time
@@ -87,8 +88,10 @@ class _Scans:
         catalog: Catalog,
         key: bytes,
         engine_factory: Callable[[], DetectionEngine] | None,
+        exclusive: threading.Lock,
     ) -> None:
         self.config, self.catalog, self.key = config, catalog, key
+        self._exclusive = exclusive  # held by a running scan, and by an erasure's execution
         self._factory = engine_factory or (lambda: DetectionEngine.load(EngineSettings()))
         self._engine: DetectionEngine | None = None
         self._lock = threading.Lock()
@@ -96,13 +99,19 @@ class _Scans:
         self._running: int | None = None
 
     def start(self, source: str | None, full: bool) -> int:
-        """Start a scan run and answer its id; 409 while another runs."""
+        """Start a scan run and answer its id; 409 while another scan or an erasure runs."""
         with self._lock:
-            if self._thread is not None and self._thread.is_alive():
+            if self.busy():
                 raise HTTPException(
                     status_code=409, detail=f"scan run {self._running} is still running"
                 )
-            run_id = self.catalog.start_run(full)
+            if not self._exclusive.acquire(blocking=False):
+                raise HTTPException(status_code=409, detail="an erasure is being executed")
+            try:
+                run_id = self.catalog.start_run(full)
+            except BaseException:
+                self._exclusive.release()
+                raise
             self._running = run_id
             self._thread = threading.Thread(
                 target=self._run, args=(run_id, source, full), name=f"pdmap-scan-{run_id}",
@@ -110,6 +119,9 @@ class _Scans:
             )  # fmt: skip
             self._thread.start()
             return run_id
+
+    def busy(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
 
     def wait(self, timeout: float | None = None) -> None:
         thread = self._thread
@@ -128,6 +140,8 @@ class _Scans:
         except Exception as exc:  # the run must not stay "running" forever
             log.error("scan run %d failed: %s", run_id, type(exc).__name__)
             self.catalog.finish_run(run_id, "failed", 0, 0, 0)
+        finally:
+            self._exclusive.release()
 
 
 class RateLimiter:
@@ -169,9 +183,9 @@ class _State:
         self.resolver: SubjectResolver = resolver_for(
             config, self.catalog, self.key, self.policy.category_map()
         )
-        self.lock = threading.Lock()  # erasures, one at a time
+        self.lock = threading.Lock()  # erasure executions and scans, one at a time
         self.tokens = token_store(config)
-        self.scans = _Scans(config, self.catalog, self.key, engine_factory)
+        self.scans = _Scans(config, self.catalog, self.key, engine_factory, self.lock)
 
     def resolve(self, identifier: str) -> Resolution:
         try:
@@ -287,7 +301,10 @@ def _subject_routes(
                       actor=f"token:{token.id}")  # fmt: skip
         return document
 
-    @app.post("/api/v1/subjects/erasure", responses=_SUBJECT)
+    @app.post(
+        "/api/v1/subjects/erasure",
+        responses={**_SUBJECT, 409: {"description": "a scan is running (execute only)"}},
+    )
     def erasure(
         request: ErasureRequest, token: Annotated[Token, Depends(role("admin"))]
     ) -> dict[str, Any]:
@@ -298,10 +315,15 @@ def _subject_routes(
         except IdentifierError as exc:
             raise HTTPException(status_code=400, detail=str(exc)) from None
         connectors = OpenConnectors(config)
+        if request.execute and state.scans.busy():
+            raise HTTPException(
+                status_code=409, detail="a scan is running; execute the erasure after it ends"
+            )
         eraser = eraser_for(config, state.catalog, state.key, state.policy, connectors)
         eraser.actor = f"token:{token.id}"
         try:
-            with state.lock:
+            # Executions one at a time and never beside a scan (which holds the same lock).
+            with state.lock if request.execute else contextlib.nullcontext():
                 plan = eraser.plan(eraser.resolver.resolve(subject))
                 report = eraser.execute(plan) if request.execute else None
         finally:
@@ -359,7 +381,7 @@ def _catalog_routes(app: FastAPI, state: _State, role: Role) -> None:
         responses={
             **_AUTH,
             400: {"description": "no such source in the configuration"},
-            409: {"description": "a scan started through the API is still running"},
+            409: {"description": "a scan started through the API, or an erasure, is running"},
         },
     )
     def start_scan(

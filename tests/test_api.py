@@ -121,6 +121,13 @@ def test_scans_started_through_the_api(estate: Path, pattern_engine: DetectionEn
     with TestClient(app) as client:
         url = "/api/v1/scans"
         assert client.post(url, json={}, headers=operator).status_code == 403
+        exclusive = app.state.scans._exclusive  # what an erasure's execution holds
+        with exclusive:
+            during = client.post(url, json={}, headers=admin)
+        assert (during.status_code, during.json()["detail"]) == (
+            409,
+            "an erasure is being executed",
+        )
         assert client.post(url, json={"source": "nope"}, headers=admin).status_code == 400
         started = client.post(url, json={"full": True}, headers=admin)
         assert started.status_code == 202
@@ -129,6 +136,11 @@ def test_scans_started_through_the_api(estate: Path, pattern_engine: DetectionEn
         busy = client.post(url, json={}, headers=admin)
         assert busy.status_code == 409
         assert str(run) in busy.json()["detail"]
+        # no erasure is executed beside a scan; a plan is fine
+        erase = "/api/v1/subjects/erasure"
+        who = {"identifier": "email:k3@exempel.se"}
+        assert client.post(erase, json={**who, "execute": True}, headers=admin).status_code == 409
+        assert client.post(erase, json=who, headers=admin).status_code == 200
         gate.set()
         app.state.scans.wait(60)
         done = client.get(f"{url}/{run}", headers=operator).json()
