@@ -1,5 +1,5 @@
-"""When a log line was written: its timestamp, parsed from the line (a helper of the log and
-object connectors, on values already parsed; no I/O).
+"""When a record was written: a log line's timestamp parsed from the line, or a table row's
+time column (helpers of the log, object and SQL connectors, on values already read; no I/O).
 
 A line's time comes, in this order, from
 
@@ -22,10 +22,20 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Final
 
-__all__ = ["EARLIEST", "GIVE_UP", "LATEST", "TIME_KEYS", "LineClock", "line_time", "parse_time"]
+__all__ = [
+    "EARLIEST",
+    "GIVE_UP",
+    "LATEST",
+    "TIME_KEYS",
+    "LineClock",
+    "line_time",
+    "parse_time",
+    "record_time_column",
+    "value_time",
+]
 
 TIME_KEYS: Final = (
     "@timestamp", "timestamp", "time", "ts", "datetime", "date", "logged_at", "created_at",
@@ -175,3 +185,45 @@ def _syslog(match: re.Match[str], modified: dt.datetime) -> dt.datetime | None:
         if when <= modified + dt.timedelta(days=1):
             return when if EARLIEST <= when < LATEST else None
     return None
+
+
+# A table's record time: the first column, in this order of preference, whose name says when
+# the row was made or booked. Birth dates and other dates about a person never count.
+_RECORD_TIME_NAMES: Final = (
+    re.compile(
+        r"(?i)(?:created|creation|skapad|skapat|registrerad|inserted)"
+        r"(?:_?(?:at|on|date|datum|time|tid|ts))?"
+    ),
+    re.compile(
+        r"(?i)(?:invoice|order|booking|transaction|faktura|bokf[oö]rings|transaktions)"
+        r"_?(?:date|datum|time|tid)"
+    ),
+    re.compile(r"(?i)timestamp|logged_at|ts|datum|date|time|tid"),
+)
+_NOT_RECORD_TIME: Final = re.compile(
+    r"(?i)birth|född|fodd|fodel|födel|dob|expir|valid|due|förfall|forfall"
+)
+
+
+def record_time_column(columns: Iterable[str]) -> str | None:
+    """The column holding a table row's time (see :data:`_RECORD_TIME_NAMES`), or None."""
+    names = [name for name in columns if not _NOT_RECORD_TIME.search(name)]
+    for pattern in _RECORD_TIME_NAMES:
+        for name in names:
+            if pattern.fullmatch(name):
+                return name
+    return None
+
+
+def value_time(value: object) -> dt.datetime | None:
+    """A column value as an aware UTC time: datetimes (naive ones as UTC), dates (midnight),
+    text in the forms :func:`parse_time` reads; else None."""
+    if isinstance(value, dt.datetime):
+        when = value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
+    elif isinstance(value, dt.date):
+        when = dt.datetime(value.year, value.month, value.day, tzinfo=dt.UTC)
+    elif isinstance(value, str):
+        return parse_time(value)
+    else:
+        return None
+    return when if EARLIEST <= when < LATEST else None

@@ -6,7 +6,9 @@ dialect-aware: PostgreSQL uses ``TABLESAMPLE SYSTEM`` on large tables; elsewhere
 single-column key (or SQLite's rowid) is probed at random points; small tables are read whole
 up to the bound. No full-table ``ORDER BY random()`` on a big table, ever. Streaming uses a
 server-side cursor ordered by the primary key. Identifiers are quoted by SQLAlchemy; no SQL is
-built by string formatting.
+built by string formatting. A row's ``Record.when`` is its record-time column when the table
+has one (``created_at``, ``fakturadatum``, ``datum``, never a birth or due date; see
+``connectors.logtime.record_time_column``).
 """
 
 from __future__ import annotations
@@ -49,6 +51,7 @@ from connectors.base import (
     SourceUnavailable,
     StreamItem,
 )
+from connectors.logtime import record_time_column, value_time
 
 __all__ = ["SqlConnector", "SqlSettings"]
 
@@ -79,6 +82,7 @@ class SqlConnector(ConnectorBase):
         self.settings = settings
         self._engine: Engine | None = None
         self._tables: dict[str, Table] = {}
+        self._time_columns: dict[str, str | None] = {}  # table -> its record-time column
 
     # -- connection ---------------------------------------------------------------------------
     def engine(self) -> Engine:
@@ -357,7 +361,12 @@ class SqlConnector(ConnectorBase):
     def _record(self, table: Table, row: RowMapping) -> Record:
         pk = [c.name for c in table.primary_key.columns]
         values: dict[str | None, Any] = {str(k): v for k, v in row.items()}
-        return Record({k: row[k] for k in pk}, values)
+        if (column := self._time_columns.get(table.fullname, "")) == "":
+            column = self._time_columns[table.fullname] = record_time_column(
+                c.name for c in table.columns
+            )
+        when = value_time(row[column]) if column is not None else None
+        return Record({k: row[k] for k in pk}, values, when)
 
     # -- writing (erasure) ----------------------------------------------------------------------
     @contextmanager

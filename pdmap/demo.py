@@ -67,6 +67,7 @@ def build_estate(folder: Path, people: int = 40, seed: int = 7) -> list[dict[str
             "phone": f"070-174 06 {5 + i % 95:02d}",  # PTS's range for fiction
         })  # fmt: skip
     folder.mkdir(parents=True, exist_ok=True)
+    today = dt.datetime.now(dt.UTC).replace(hour=12, minute=0, second=0, microsecond=0)
     db = folder / "crm.db"
     db.unlink(missing_ok=True)
     with contextlib.closing(sqlite3.connect(db)) as conn, conn:
@@ -76,7 +77,8 @@ def build_estate(folder: Path, people: int = 40, seed: int = 7) -> list[dict[str
             "CREATE TABLE ordrar (id INTEGER PRIMARY KEY,"
             " kund_id INTEGER NOT NULL REFERENCES kunder(id), sku TEXT, belopp NUMERIC);"
             "CREATE TABLE fakturor (id INTEGER PRIMARY KEY,"
-            " kund_id INTEGER NOT NULL REFERENCES kunder(id), belopp NUMERIC, epost TEXT);"
+            " kund_id INTEGER NOT NULL REFERENCES kunder(id), belopp NUMERIC, epost TEXT,"
+            " fakturadatum TEXT);"
             "CREATE TABLE arenden (id INTEGER PRIMARY KEY, text TEXT);"
         )
         for i, p in enumerate(persons, 1):
@@ -85,9 +87,10 @@ def build_estate(folder: Path, people: int = 40, seed: int = 7) -> list[dict[str
             sku = f"SKU-{rng.randrange(1000, 9999)}"
             conn.execute("INSERT INTO ordrar VALUES (?, ?, ?, ?)",
                          (100 + i, i, sku, rng.randrange(99, 999)))  # fmt: skip
-            if i % 3 == 0:
-                conn.execute("INSERT INTO fakturor VALUES (?, ?, ?, ?)",
-                             (i, i, rng.randrange(99, 999), p["email"]))  # fmt: skip
+            if i % 3 == 0:  # invoiced every 250th day back: the older ones are past 7 years
+                issued = (today - dt.timedelta(days=250 * i)).date().isoformat()
+                conn.execute("INSERT INTO fakturor VALUES (?, ?, ?, ?, ?)",
+                             (i, i, rng.randrange(99, 999), p["email"], issued))  # fmt: skip
         conn.executemany(
             "INSERT INTO arenden (text) VALUES (?)",
             [
@@ -100,7 +103,6 @@ def build_estate(folder: Path, people: int = 40, seed: int = 7) -> list[dict[str
         )  # fmt: skip
     logs = folder / "logs"
     logs.mkdir(exist_ok=True)
-    today = dt.datetime.now(dt.UTC).replace(hour=12, minute=0, second=0, microsecond=0)
     app = [  # one login every fourth day back from today: the older ones are past 90 days
         json.dumps({"ts": (today - dt.timedelta(days=4 * n)).isoformat(), "event": "login",
                     "user": {"email": p["email"]}, "ip": f"192.0.2.{n % 250 + 1}"})
@@ -221,7 +223,7 @@ def run_demo(folder: Path, s3: bool = True) -> DemoSummary:
             summary.categories[category] = summary.categories.get(category, 0) + 1
     summary.undeclared = sorted({c for r in model["data_map"] for c in r["undeclared"]})
     summary.past_retention = [
-        f"{g['source']}:{g['container']} ({g['identified_lines_past_retention']} lines with"
+        f"{g['source']}:{g['container']} ({g['identified_records_past_retention']} records with"
         f" identifiers older than {g['retention']})"
         for g in model["gaps"]["personal_data_past_retention"]
     ]

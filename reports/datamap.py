@@ -16,9 +16,10 @@ masked previews only.
   containers (the ``GRAPH_CONTAINERS`` holding most personal data; the rest counted per source),
   categories, systems, processors and where they process, with the edges between them.
 * ``gaps``: categories found that the policy does not declare (financial data, Art. 9 data),
-  personnummer where the policy gives no justification, personal data in logs and objects whose
-  dated lines are older than their retention rule allows, processors in third countries, and
-  the scan issues of the last run.
+  personnummer where the policy gives no justification, personal data in dated records (log and
+  object lines by their timestamp, table rows by their creation or booking date) older than
+  their retention rule allows, processors in third countries, and the scan issues of the last
+  run.
 """
 
 from __future__ import annotations
@@ -306,9 +307,10 @@ def _gaps(
 def _past_retention(
     policy: Policy, containers: Sequence[ContainerView], today: dt.date
 ) -> list[dict[str, Any]]:
-    """Containers holding personal data with dated lines (logs, objects) older than the
-    retention rule that applies to them allows: a line of day ``d`` is past its window when
-    ``d + keep`` is before ``today``. Rules without a time limit (``keep: null``) never are."""
+    """Containers holding personal data with dated records (log and object lines, table rows
+    with a creation or booking date) older than the retention rule that applies to them allows:
+    a record of day ``d`` is past its window when ``d + keep`` is before ``today``. Rules
+    without a time limit (``keep: null``) never are."""
     gaps = []
     for view in containers:
         rule = policy.retention_for(view.source, view.name)
@@ -329,10 +331,10 @@ def _past_retention(
                 "retention": keep.iso(),
                 "rule": rule.applies_to,
                 "basis": rule.basis,
-                "oldest_line": past[0][0],
-                "newest_line": max(view.record_days),
-                "lines_past_retention": sum(c[0] for _, c in past),
-                "identified_lines_past_retention": sum(c[1] for _, c in past),
+                "oldest_record": past[0][0],
+                "newest_record": max(view.record_days),
+                "records_past_retention": sum(c[0] for _, c in past),
+                "identified_records_past_retention": sum(c[1] for _, c in past),
             }
         )
     return gaps

@@ -39,7 +39,11 @@ def test_demo_builds_scans_and_maps(demo: tuple[Path, str], tmp_path: Path) -> N
     # back from today: 40 lines, those 92 days old and older past it)
     said = " ".join(stdout.split())  # rich wraps lines when not in a terminal
     assert said.count("kept past its retention: applogs:") == 3
-    assert "app.jsonl (17 lines with identifiers older than P90D)" in said
+    assert "app.jsonl (17 records with identifiers older than P90D)" in said
+    # and invoices every 250th day back: the 10 older than seven years are past bookkeeping
+    assert "kept past its retention: crm:fakturor (10 records with identifiers older than P7Y)" in (
+        said
+    )
     page = (folder / "pdmap-report.html").read_text(encoding="utf-8")
     assert page.count("<svg") == 2  # the Sankey and the graph view
     assert 'class="graph"' in page

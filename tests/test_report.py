@@ -10,6 +10,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+import sqlalchemy as sa
+
 from datamap.catalog import ContainerResult, FieldFinding, open_catalog
 from datamap.policy import load_policy
 from pdmap.config import load_config
@@ -115,22 +117,18 @@ def test_personal_data_in_logs_past_retention(
         past = gaps["personal_data_past_retention"]
         assert [(g["source"], Path(g["container"]).name) for g in past] == [("app", "app.jsonl")]
         assert past[0]["retention"] == "P90D"
-        assert past[0]["oldest_line"] == (now - dt.timedelta(days=120)).date().isoformat()
+        assert past[0]["oldest_record"] == (now - dt.timedelta(days=120)).date().isoformat()
         # days 120..111 ago are all past 90 days: 10 lines, 5 of them with an e-mail
-        assert (past[0]["lines_past_retention"], past[0]["identified_lines_past_retention"]) == (
-            10,
-            5,
-        )
+        counts = past[0]["records_past_retention"], past[0]["identified_records_past_retention"]
+        assert counts == (10, 5)
         # an appended line resumes from the checkpoint: its day is added, the rest kept
         with (logs / "app.jsonl").open("a", encoding="utf-8") as handle:
             handle.write(line(now - dt.timedelta(days=100), "late") + "\n")
         run_scan(config, catalog, KEY, engine_factory=lambda: pattern_engine)
         gaps = build_report(catalog, policy, sources, now=now)["gaps"]
         past = gaps["personal_data_past_retention"]
-        assert (past[0]["lines_past_retention"], past[0]["identified_lines_past_retention"]) == (
-            11,
-            6,
-        )
+        counts = past[0]["records_past_retention"], past[0]["identified_records_past_retention"]
+        assert counts == (11, 6)
         out = io.StringIO()
         render_report(build_report(catalog, policy, sources, now=now), "html", out)
         assert "Personal data kept past its retention" in out.getvalue()
@@ -168,3 +166,54 @@ def test_graph_view_draws_the_busiest_containers_and_counts_the_rest(tmp_path: P
     render_report(report, "html", out)
     assert "+5 more (crm)" in out.getvalue()
     assert 'class="graph"' in out.getvalue()
+
+
+def test_table_rows_past_retention_on_each_database(
+    tmp_path: Path, database_url: str, pattern_engine: DetectionEngine
+) -> None:
+    """A table's rows are dated by its record-time column (here a native DATETIME/TIMESTAMP;
+    the birth date beside it never counts), so rows kept past their rule are listed too."""
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    metadata = sa.MetaData()
+    accounts = sa.Table(
+        "konton", metadata,
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("epost", sa.String(100)),
+        sa.Column("fodelsedatum", sa.Date),
+        sa.Column("created_at", sa.DateTime),
+    )  # fmt: skip
+    engine = sa.create_engine(database_url)
+    metadata.create_all(engine)
+    with engine.begin() as conn:
+        conn.execute(
+            sa.insert(accounts),
+            [
+                {"id": i, "epost": f"konto{i}@exempel.se", "fodelsedatum": dt.date(1980, 1, 1),
+                 "created_at": (now - dt.timedelta(days=800 if i <= 4 else 30)).replace(
+                     tzinfo=None)}
+                for i in range(1, 11)
+            ],
+        )  # fmt: skip
+    engine.dispose()
+    (tmp_path / "pdmap.yaml").write_text(
+        "policy:\n  retention:\n"
+        "    - {applies_to: 'crm:*konton', basis: contract, keep: P2Y}\n"
+        f"sources:\n  - {{name: crm, type: sql, url: '{database_url}'}}\n",
+        encoding="utf-8",
+    )
+    config = load_config(tmp_path / "pdmap.yaml")
+    catalog = open_catalog(config.catalog_url())
+    try:
+        run_scan(config, catalog, KEY, engine_factory=lambda: pattern_engine)
+        report = build_report(catalog, load_policy(config.policy, tmp_path), {"crm": ("sql", None)})
+    finally:
+        catalog.close()
+    past = report["gaps"]["personal_data_past_retention"]
+    assert [(g["container"].rsplit(".", 1)[-1], g["retention"]) for g in past] == [
+        ("konton", "P2Y")
+    ]
+    assert (past[0]["records_past_retention"], past[0]["identified_records_past_retention"]) == (
+        4,
+        4,
+    )
+    assert past[0]["oldest_record"] == (now - dt.timedelta(days=800)).date().isoformat()

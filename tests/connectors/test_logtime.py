@@ -6,7 +6,14 @@ import datetime as dt
 
 import pytest
 
-from connectors.logtime import GIVE_UP, LineClock, line_time, parse_time
+from connectors.logtime import (
+    GIVE_UP,
+    LineClock,
+    line_time,
+    parse_time,
+    record_time_column,
+    value_time,
+)
 
 UTC = dt.UTC
 
@@ -86,3 +93,38 @@ def test_clock_remembers_the_key_and_gives_up_on_timeless_files() -> None:
     # past the limit a file with no time so far is not searched any more
     assert timeless({None: "x"}, "2026-03-01 10:00:00 late") is None
     assert timeless.seen == GIVE_UP
+
+
+@pytest.mark.parametrize(
+    ("columns", "expected"),
+    [
+        (["id", "epost", "created_at"], "created_at"),
+        (["id", "skapad", "datum"], "skapad"),  # creation before a plain date
+        (["id", "fakturadatum", "belopp"], "fakturadatum"),
+        (["id", "Order_Date"], "Order_Date"),
+        (["id", "datum"], "datum"),
+        (["id", "fodelsedatum", "birth_date", "due_date", "expires_at"], None),  # about people
+        (["id", "namn"], None),
+    ],
+)
+def test_record_time_column(columns: list[str], expected: str | None) -> None:
+    assert record_time_column(columns) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (dt.datetime(2026, 3, 1, 10), dt.datetime(2026, 3, 1, 10, tzinfo=UTC)),
+        (
+            dt.datetime(2026, 3, 1, 10, tzinfo=dt.timezone(dt.timedelta(hours=1))),
+            dt.datetime(2026, 3, 1, 9, tzinfo=UTC),
+        ),
+        (dt.date(2026, 3, 1), dt.datetime(2026, 3, 1, tzinfo=UTC)),
+        ("2026-03-01", dt.datetime(2026, 3, 1, tzinfo=UTC)),
+        (dt.date(1900, 1, 1), None),
+        (20260301, None),
+        (None, None),
+    ],
+)
+def test_value_time(value: object, expected: dt.datetime | None) -> None:
+    assert value_time(value) == expected
