@@ -331,6 +331,7 @@ def _past_retention(
                 "retention": keep.iso(),
                 "rule": rule.applies_to,
                 "basis": rule.basis,
+                "note": rule.note,
                 "oldest_record": past[0][0],
                 "newest_record": max(view.record_days),
                 "records_past_retention": sum(c[0] for _, c in past),
