@@ -33,7 +33,7 @@ import networkx as nx
 
 from datamap.catalog import Catalog, ContainerView
 from datamap.graph import graph_of, source_node
-from datamap.policy import Policy
+from datamap.policy import LocalText, Policy
 
 __all__ = ["ART30_FIELDS", "GRAPH_CONTAINERS", "build_report"]
 
@@ -207,6 +207,8 @@ def _graph_view(graph: nx.MultiDiGraph[str], limit: int = GRAPH_CONTAINERS) -> d
 
 
 def _text(value: Any, lang: str) -> Any:
+    if isinstance(value, LocalText):
+        return value.get("sv" if lang == "sv" else "en")
     if isinstance(value, dict) and set(value) <= {"sv", "en"}:
         return value.get(lang) or value.get("en") or value.get("sv")
     return value

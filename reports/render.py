@@ -150,11 +150,7 @@ def _html(report: dict[str, Any], out: TextIO) -> None:
     )  # fmt: skip
     gaps = report["gaps"]
     gap_items = "".join(
-        f"<h3>{_e(t[label])}: {len(gaps[key])}</h3><ul>"
-        + "".join(
-            f"<li>{_e(', '.join(f'{k}={v}' for k, v in item.items()))}</li>" for item in gaps[key]
-        )
-        + "</ul>"
+        f"<h3>{_e(t[label])}: {len(gaps[key])}</h3>{_gap_table(gaps[key])}"
         for key, label in _GAP_KEYS
     )
     out.write(
@@ -174,6 +170,27 @@ def _html(report: dict[str, Any], out: TextIO) -> None:
         f"<th>{t['activity']}</th><th>location</th><th>{t['complete']}</th></tr>{processors}</table>"
         f"<h2>{_e(t['gaps'])}</h2>{gap_items}</body></html>\n"
     )  # fmt: skip
+
+
+def _gap_table(items: list[dict[str, Any]]) -> str:
+    """One gap's items as a table: a column per key (in first-seen order), lists joined."""
+    if not items:
+        return ""
+    columns = list(dict.fromkeys(key for item in items for key in item))
+    head = "".join(f"<th>{_e(c.replace('_', ' '))}</th>" for c in columns)
+    rows = "".join(
+        "<tr>" + "".join(f"<td>{_e(_cell(item.get(c)))}</td>" for c in columns) + "</tr>"
+        for item in items
+    )
+    return f'<table class="gaps"><tr>{head}</tr>{rows}</table>'
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value)
+    return str(value)
 
 
 def _activity(act: dict[str, Any], t: dict[str, str]) -> str:

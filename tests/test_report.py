@@ -40,6 +40,11 @@ def test_art30_record_and_gaps(tmp_path: Path) -> None:
     for activity in activities:
         assert set(ART30_FIELDS) <= set(activity)
         assert activity["complete"] == (not activity["missing"])
+    for processor in report["art30"]["processor"]:  # texts in the report's language
+        assert isinstance(processor["categories_of_processing"], str | None)
+    assert "Operation of IT systems" in [
+        p["categories_of_processing"] for p in report["art30"]["processor"]
+    ]
     services = next(a for a in activities if "crm:kunder" in a["found_in"])
     assert services["data_categories"]
     gaps = report["gaps"]
