@@ -119,7 +119,9 @@ def _whole_name(text: str, start: int, end: int) -> tuple[int, int]:
 def _a_place(text: str, start: int, end: int) -> bool:
     """A one-word "person" right after a locative word is a place (``i Lund``, ``in Austin``,
     ``the Austin conference``): people are not "in" anyone."""
-    return " " not in text[start:end] and _LOCATIVE_BEFORE.search(text, 0, start) is not None
+    if " " in text[start:end]:
+        return False
+    return _LOCATIVE_BEFORE.search(text, max(0, start - 12), start) is not None
 
 
 _NAME_PART = r"[A-ZÅÄÖÉÜ][a-zåäöéüø]+"
