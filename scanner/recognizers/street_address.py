@@ -73,6 +73,21 @@ _CONTINUATION = re.compile(
     rf"|(?P<town>\n{_PFX}{_TOWN})[ \t]*(?=\n|$)"
 )
 _LEADING_NUMBER = re.compile(r"(?:^|(?<=[\s>?]))\d{3,6}[ \t]+$")
+_UNIT_WORD = r"(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat)"
+_ENDS_WITH_UNIT = re.compile(rf"{_UNIT_WORD}\s?\d{{1,5}}[A-Z]?$")
+_INLINE_UNIT = re.compile(rf"[ \t]*,?[ \t]*{_UNIT_WORD}[ \t]?\d{{1,5}}[A-Z]?(?![\w])")
+# "692 Kuuse 53 [Apt. 641]", "143 31 rue de la Hulotais [Apt. 087]": the street line in front
+# of a unit (words and a house number after or before them), any script, no street word
+# needed: the unit anchors it.
+_STREET_BEFORE_UNIT = re.compile(
+    r"(?:(?<=[\s>?:])|^)(?:(?:\d{1,6}[ \t])?(?:[^\W\d_][\w'’.\-]*[ \t]){1,5}"
+    r"\d{1,5}[A-Za-z]?\.?|\d{1,6}[ \t](?:\d{1,6}[ \t])?(?:[^\W\d_][\w'’.\-]*[ \t]){0,4}"
+    r"[A-ZÀ-ÖØ-ÞĀ-ŽΑ-ΩА-Я][\w'’.\-]*),?[ \t]$"
+)
+_TAIL_WORD = re.compile(r",?[ \t]+([^\s,.;:!?()]+)")
+_TAIL_JOINERS = frozenset({"u", "v", "de", "del", "la", "le", "di", "am", "an", "im", "na", "nad"})
+_TAIL_END = re.compile(r"[ \t]*(?:[.,;:!?)\n]|$|[ \t][a-zåäöæøéü])")
+
 
 
 class PdmapStreetAddressRecognizer(RegexRecognizer):
@@ -172,4 +187,38 @@ class PdmapStreetAddressRecognizer(RegexRecognizer):
             end = match.end()
         if pattern == "block head" and not {"unit", "post"} & set(kinds):
             return None
+        if kinds and kinds[-1] != "unit":
+            return start, end
+        return self._inline(text, start, end, pattern)
+
+    @staticmethod
+    def _inline(text: str, start: int, end: int, pattern: str) -> tuple[int, int]:
+        """One-line international addresses: a unit after the street (``ul. Miła 57 Apt.
+        819``), the street line in front of a bare unit (``692 Kuuse 53 Apt. 641``), and after
+        a unit the town, region, country and postcode words up to the end of the address
+        (``, Grubbenvorst, Netherlands 04020``): capitalised words, joiners such as ``u`` or
+        ``de`` between them, an optional final postcode."""
+        if (unit := _INLINE_UNIT.match(text, end)) is not None:
+            end = unit.end()
+        if pattern == "unit" and (
+            street := _STREET_BEFORE_UNIT.search(text, max(0, start - 80), start)
+        ):
+            start = street.start()
+        if _ENDS_WITH_UNIT.search(text, start, end) is None:
+            return start, end
+        position, words, last = end, 0, end
+        while words < 8 and (word := _TAIL_WORD.match(text, position)) is not None:
+            token = word.group(1)
+            if token.isdigit() and 4 <= len(token) <= 6:
+                last = word.end()  # a postcode ends the address
+                break
+            if token.lower() in _TAIL_JOINERS and words:
+                position = word.end()
+                continue
+            if not token[:1].isupper():
+                break
+            position = last = word.end()
+            words += 1
+        if last > end and _TAIL_END.match(text, last):
+            end = last
         return start, end

@@ -49,6 +49,21 @@ T = "STREET_ADDRESS"
         ("Leveransadress: Ringvägen 100, 118 60 Stockholm", ["Ringvägen 100, 118 60 Stockholm"]),
         ("Tilly Nicholson lives at 10252 Μεγάλη Άμμος 184, ΠΑΦΟΣ", ["10252 Μεγάλη Άμμος 184"]),
         ("Kunden bor på Hästhagen 14 sedan maj", ["Hästhagen 14"]),
+        # one-line international addresses anchored on a unit
+        (
+            "Send it to 1818 Rauhankatu 4 Apt. 12, Lahti, Finland 15110. Thanks",
+            ["1818 Rauhankatu 4 Apt. 12, Lahti, Finland 15110"],
+        ),
+        (
+            "Deliver to 40 Kaivopuisto 7 Apt. 3 Espoo Finland",
+            ["40 Kaivopuisto 7 Apt. 3 Espoo Finland"],
+        ),
+        (
+            "it is 12 5 rue des Lilas Apt. 4 LYON France, right?",
+            ["12 5 rue des Lilas Apt. 4 LYON France"],
+        ),
+        ("Suite 300 of the building is free", ["Suite 300"]),  # no street, no town after
+        ("I paid 300 dollars for Apt. 5 in May", ["Apt. 5"]),
         # not addresses
         ("It was sent to the printer 3 times", []),
         ("Can you deliver to ZIP code 02141? I'm moving", []),
