@@ -11,11 +11,11 @@ from scanner.recognizers.base import WEAK, RegexRecognizer
 _L = r"(?<![\w\-./])"
 _R = r"(?![\w\-/]|[.,]\d)"
 # Issuer identification ranges: Visa, Mastercard (51-55, 2221-2720), Amex, Diners, Discover,
-# JCB, Maestro, UnionPay.
+# JCB (3528-3589, and the 15-digit 1800 and 2131 ranges), Maestro, UnionPay.
 _ISSUER = re.compile(
     r"^(?:4\d{12}(?:\d{3}){0,2}|5[1-5]\d{14}|2(?:2[2-9]\d|[3-6]\d\d|7[01]\d|720)\d{12}"
     r"|3[47]\d{13}|3(?:0[0-5]|[68]\d)\d{11,16}|6(?:011|5\d\d|4[4-9]\d)\d{12,15}"
-    r"|35(?:2[89]|[3-8]\d)\d{12,15}|(?:50|5[6-9]|6\d)\d{10,17}|62\d{14,17})$"
+    r"|35(?:2[89]|[3-8]\d)\d{12,15}|(?:1800|2131)\d{11}|(?:50|5[6-9]|6\d)\d{10,17}|62\d{14,17})$"
 )
 
 

@@ -43,6 +43,12 @@ class PdmapPhoneRecognizer(RegexRecognizer):
         "sms", "text me", "whatsapp", "office", "desk", "t:", "m:", "p:", "ph:", "tfn:",
     )  # fmt: skip
     CONTEXT_KEY = "PHONE_NUMBER"
+    # A number right after a label naming another identifier is that identifier, whatever its
+    # digits parse as ("SSN: 054-28-6917" is no Karlstad number).
+    REJECT_BEFORE = (
+        r"\b(?:ssn|social\s+security(?:\s+(?:number|no\.?))?|tax\s+id|passport(?:\s+no\.?)?"
+        r"|personnummer|person\s?nr|pnr|org\.?\s?nr|organisationsnummer)\s*(?:is\s*)?[:#=]?\s*"
+    )
     #: Regions tried after Sweden for numbers written without a country prefix.
     REGIONS: ClassVar[tuple[str, ...]] = (
         "GB", "US", "DE", "NO", "DK", "FI", "NL", "BE", "FR", "CH", "AT", "PL", "CZ", "IT",
@@ -57,6 +63,8 @@ class PdmapPhoneRecognizer(RegexRecognizer):
         for _, compiled, _ in self._compiled:
             for match in compiled.finditer(text):
                 start, end = match.span("value")
+                if self._rejected(text, start):
+                    continue
                 candidate = text[start:end].rstrip(" -./")
                 end = start + len(candidate)
                 score = self.score(

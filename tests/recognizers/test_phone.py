@@ -12,6 +12,10 @@ T = "PHONE_NUMBER"
     ("text", "expected"),
     [
         ("Ring mig på 070-123 45 67 i eftermiddag", ["070-123 45 67"]),
+        # a number under another identifier's label is not a phone number
+        ("Here's my SSN: 054-28-6917", []),
+        ("Org.nr: 7694982484, tel 054-28 69 17", ["054-28 69 17"]),
+        ("social security no: 054-28-6917", []),
         ("+46 70 123 45 67", ["+46 70 123 45 67"]),
         ("+46701234567", ["+46701234567"]),
         ("0046 70 123 45 67", ["0046 70 123 45 67"]),
