@@ -89,7 +89,6 @@ _TAIL_JOINERS = frozenset({"u", "v", "de", "del", "la", "le", "di", "am", "an", 
 _TAIL_END = re.compile(r"[ \t]*(?:[.,;:!?)\n]|$|[ \t][a-zåäöæøéü])")
 
 
-
 class PdmapStreetAddressRecognizer(RegexRecognizer):
     ENTITY = "STREET_ADDRESS"
     FLAGS = 0  # capitalisation carries the signal here
