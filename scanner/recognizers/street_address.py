@@ -159,6 +159,17 @@ class PdmapStreetAddressRecognizer(RegexRecognizer):
             r"(?![\w\-/])",
             0.65,
         ),
+        (
+            # "the corner of Dalbraut 99 and Frederikke Coves": an intersection, two streets
+            # of capitalised words (and house numbers) joined by "and"/"och"/"&".
+            "corner",
+            r"(?<![\w])(?i:(?:the\s)?corner\sof|hörnet\s(?:av|mellan))\s"
+            r"(?:(?:\d{1,6}|[A-ZÀ-ÖØ-ÞĀ-ŽΑ-ΩА-Я][\w'’.\-]*|ul\.|u\.|str\.?)\s){1,5}"
+            r"(?:and|och|&)\s"
+            r"(?:\d{1,6}\s)?[A-ZÀ-ÖØ-ÞĀ-ŽΑ-ΩА-Я][\w'’\-]*(?:\s(?:[A-ZÀ-ÖØ-ÞĀ-ŽΑ-ΩА-Я][\w'’\-]*"
+            r"|\d{1,5}|St\.?|Str\.?|Rd\.?|Ave\.?)){0,3}",
+            0.9,  # a specific phrase: it wins over the single street inside it
+        ),
     )
     CONTEXT = (
         "address", "live", "lives", "street", "deliver", "ship", "send", "located", "office",

@@ -63,6 +63,15 @@ T = "STREET_ADDRESS"
             ["12 5 rue des Lilas Apt. 4 LYON France"],
         ),
         ("Suite 300 of the building is free", ["Suite 300"]),  # no street, no town after
+        (
+            "it is the corner of Dalbraut 99 and Frederikke Coves, by the park",
+            ["the corner of Dalbraut 99 and Frederikke Coves"],
+        ),
+        (
+            "Vi ses i hörnet av Storgatan och Kungsgatan 3.",
+            ["hörnet av Storgatan och Kungsgatan 3"],
+        ),
+        ("the corner of the room and the door", []),
         ("I paid 300 dollars for Apt. 5 in May", ["Apt. 5"]),
         # not addresses
         ("It was sent to the printer 3 times", []),
