@@ -44,10 +44,14 @@ class PdmapPhoneRecognizer(RegexRecognizer):
     )  # fmt: skip
     CONTEXT_KEY = "PHONE_NUMBER"
     # A number right after a label naming another identifier is that identifier, whatever its
-    # digits parse as ("SSN: 054-28-6917" is no Karlstad number).
+    # digits parse as ("SSN: 054-28-6917" is no Karlstad number); so is a value under an order,
+    # article, invoice or customer-number key ("order":"4581254244", ordernr=0701234567).
     REJECT_BEFORE = (
         r"\b(?:ssn|social\s+security(?:\s+(?:number|no\.?))?|tax\s+id|passport(?:\s+no\.?)?"
         r"|personnummer|person\s?nr|pnr|org\.?\s?nr|organisationsnummer)\s*(?:is\s*)?[:#=]?\s*"
+        r"|\b(?:order(?:_?(?:id|no|nr|number))?|ordernr|ordernummer|invoice(?:_?(?:id|no|nr))?"
+        r"|faktura(?:nr|nummer)?|ean|gtin|sku|art(?:ikel)?\.?nr|customer_?(?:id|no|nr)|kundnr"
+        r"|kundnummer|ticket(?:_?id)?|ocr|tracking(?:_?(?:id|no|number))?)[\"']?\s*[:=]\s*[\"']?"
     )
     #: Regions tried after Sweden for numbers written without a country prefix.
     REGIONS: ClassVar[tuple[str, ...]] = (
