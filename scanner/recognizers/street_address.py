@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
+from scanner.nlp import common_words
 from scanner.recognizers.base import RegexRecognizer
 
 _UP = r"[A-ZÅÄÖÆØÉÜÁÍÓÚÑČŠŽ]"
@@ -225,8 +226,8 @@ class PdmapStreetAddressRecognizer(RegexRecognizer):
             if token.lower() in _TAIL_JOINERS and words:
                 position = word.end()
                 continue
-            if not token[:1].isupper():
-                break
+            if not token[:1].isupper() or (token.lower() in common_words() and not token.isupper()):
+                break  # a lower-case word, or a sentence going on ("Apt. 5 Please call")
             position = last = word.end()
             words += 1
         if last > end and _TAIL_END.match(text, last):

@@ -73,6 +73,7 @@ T = "STREET_ADDRESS"
         ),
         ("the corner of the room and the door", []),
         ("I paid 300 dollars for Apt. 5 in May", ["Apt. 5"]),
+        ("Deliver to 40 Kaivopuisto 7 Apt. 3 Please call first", ["40 Kaivopuisto 7 Apt. 3"]),
         # not addresses
         ("It was sent to the printer 3 times", []),
         ("Can you deliver to ZIP code 02141? I'm moving", []),
