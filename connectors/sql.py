@@ -233,14 +233,17 @@ class SqlConnector(ConnectorBase):
     # -- reading ------------------------------------------------------------------------------
     def sample(self, container: str, limit: int) -> Iterator[StreamItem]:
         limit = max(0, min(limit, self.settings.max_sample))
+        with self._reading(container) as (conn, table):
+            for row in self._sample_rows(conn, table, limit):
+                yield self._record(table, row)
+
+    @contextmanager
+    def _reading(self, container: str) -> Iterator[tuple[Connection, Table]]:
+        """A read-only connection and the reflected table; a driver error while reading
+        becomes ContainerUnavailable naming the container."""
         try:
             with self._connect() as conn:
-                table = self._table(conn, container)
-                rows = self._sample_rows(conn, table, limit)
-                for row in rows:
-                    yield self._record(table, row)
-        except (ContainerUnavailable, SourceUnavailable):
-            raise
+                yield conn, self._table(conn, container)
         except SQLAlchemyError as exc:
             raise ContainerUnavailable(
                 f"{self.source}: cannot read {container} ({_reason(exc)})"
@@ -320,43 +323,27 @@ class SqlConnector(ConnectorBase):
     def lookup(self, container: str, criteria: Mapping[str, Any], limit: int) -> list[Record]:
         """At most ``limit`` rows whose columns equal ``criteria`` (by primary key order).
         Subject resolution uses it to follow foreign keys to a person's other rows."""
-        try:
-            with self._connect() as conn:
-                table = self._table(conn, container)
-                unknown = [k for k in criteria if k not in table.c]
-                if unknown:
-                    raise ValueError(f"{container} has no column(s) {', '.join(unknown)}")
-                query = (
-                    select(table)
-                    .where(*(table.c[k] == v for k, v in criteria.items()))
-                    .order_by(*table.primary_key.columns)
-                    .limit(limit)
-                )
-                return [self._record(table, row) for row in conn.execute(query).mappings()]
-        except (ContainerUnavailable, SourceUnavailable):
-            raise
-        except SQLAlchemyError as exc:
-            raise ContainerUnavailable(
-                f"{self.source}: cannot read {container} ({_reason(exc)})"
-            ) from None
+        with self._reading(container) as (conn, table):
+            unknown = [k for k in criteria if k not in table.c]
+            if unknown:
+                raise ValueError(f"{container} has no column(s) {', '.join(unknown)}")
+            query = (
+                select(table)
+                .where(*(table.c[k] == v for k, v in criteria.items()))
+                .order_by(*table.primary_key.columns)
+                .limit(limit)
+            )
+            return [self._record(table, row) for row in conn.execute(query).mappings()]
 
     def count(self, container: str, criteria: Mapping[str, Any]) -> int:
         """How many rows have columns equal to ``criteria``."""
-        try:
-            with self._connect() as conn:
-                table = self._table(conn, container)
-                query = (
-                    select(func.count())
-                    .select_from(table)
-                    .where(*(table.c[k] == v for k, v in criteria.items()))
-                )
-                return int(conn.execute(query).scalar_one())
-        except (ContainerUnavailable, SourceUnavailable):
-            raise
-        except SQLAlchemyError as exc:
-            raise ContainerUnavailable(
-                f"{self.source}: cannot read {container} ({_reason(exc)})"
-            ) from None
+        with self._reading(container) as (conn, table):
+            query = (
+                select(func.count())
+                .select_from(table)
+                .where(*(table.c[k] == v for k, v in criteria.items()))
+            )
+            return int(conn.execute(query).scalar_one())
 
     def _record(self, table: Table, row: RowMapping) -> Record:
         pk = [c.name for c in table.primary_key.columns]
