@@ -6,8 +6,6 @@ and plain aligned tables.
 from __future__ import annotations
 
 import contextlib
-import logging
-import os
 import resource
 import sys
 import time
@@ -19,6 +17,8 @@ from pathlib import Path
 from typing import Any, Final
 
 from sqlalchemy import create_engine, text
+
+from pdmap.demo import moto_server  # one lifecycle of the local S3 server, shared with the demo
 
 __all__ = [
     "SERVERS",
@@ -67,42 +67,6 @@ def temp_database(kind: str, folder: Path, purpose: str) -> Iterator[str]:
                 )
             conn.execute(text(f"DROP DATABASE IF EXISTS {name}"))
         admin.dispose()
-
-
-@contextlib.contextmanager
-def moto_server(folder: Path, region: str = "eu-north-1") -> Iterator[str]:
-    """``http://127.0.0.1:PORT`` of a moto S3 server in a thread, with dummy credentials in the
-    environment (restored afterwards); no AWS profile of the machine is read."""
-    from moto.server import ThreadedMotoServer
-
-    nowhere = folder / "aws-none"
-    settings = {
-        "AWS_ACCESS_KEY_ID": "testing",
-        "AWS_SECRET_ACCESS_KEY": "testing",
-        "AWS_DEFAULT_REGION": region,
-        "AWS_CONFIG_FILE": str(nowhere),
-        "AWS_SHARED_CREDENTIALS_FILE": str(nowhere),
-        "AWS_EC2_METADATA_DISABLED": "true",
-        "NO_PROXY": "127.0.0.1,localhost",
-    }
-    removed = ("AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN", "AWS_PROFILE")
-    saved = {k: os.environ.get(k) for k in (*settings, *removed)}
-    os.environ.update(settings)
-    for name in removed:
-        os.environ.pop(name, None)
-    logging.getLogger("werkzeug").setLevel(logging.WARNING)
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
-    try:
-        yield f"http://{host}:{port}"
-    finally:
-        server.stop()
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
 
 
 def peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:

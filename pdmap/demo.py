@@ -130,22 +130,56 @@ def _iban(rng: random.Random) -> str:
 
 
 @contextlib.contextmanager
-def local_s3(persons: list[dict[str, str]]) -> Iterator[str | None]:
-    """A local S3 server (moto) with the demo bucket, or None when moto is not installed."""
-    try:
-        import boto3
-        from moto.server import ThreadedMotoServer
-    except ImportError:
-        yield None
-        return
-    saved = {k: os.environ.get(k) for k in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY")}
-    os.environ.update({"AWS_ACCESS_KEY_ID": "demo", "AWS_SECRET_ACCESS_KEY": "demo"})
-    logging.getLogger("werkzeug").setLevel(logging.WARNING)
+def moto_server(folder: Path, region: str = "eu-north-1") -> Iterator[str]:
+    """``http://127.0.0.1:PORT`` of a moto S3 server in a thread, with dummy credentials in the
+    environment (restored afterwards); no AWS profile of the machine is read. Needs moto
+    (the ``demo`` extra); the benchmarks use it too."""
+    from moto.server import ThreadedMotoServer
+
+    nowhere = folder / "aws-none"
+    settings = {
+        "AWS_ACCESS_KEY_ID": "testing",
+        "AWS_SECRET_ACCESS_KEY": "testing",
+        "AWS_DEFAULT_REGION": region,
+        "AWS_CONFIG_FILE": str(nowhere),
+        "AWS_SHARED_CREDENTIALS_FILE": str(nowhere),
+        "AWS_EC2_METADATA_DISABLED": "true",
+        "NO_PROXY": "127.0.0.1,localhost",
+    }
+    removed = ("AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN", "AWS_PROFILE")
+    saved = {k: os.environ.get(k) for k in (*settings, *removed)}
+    os.environ.update(settings)
+    for name in removed:
+        os.environ.pop(name, None)
+    # werkzeug logs every request at INFO to a stderr handler of its own: keep output clean
+    werkzeug = logging.getLogger("werkzeug")
+    level = werkzeug.level
+    werkzeug.setLevel(logging.WARNING)
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
     server.start()
     host, port = server.get_host_and_port()
-    endpoint = f"http://{host}:{port}"
     try:
+        yield f"http://{host}:{port}"
+    finally:
+        server.stop()
+        werkzeug.setLevel(level)
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+@contextlib.contextmanager
+def local_s3(folder: Path, persons: list[dict[str, str]]) -> Iterator[str | None]:
+    """A local S3 server (moto) with the demo bucket, or None when moto is not installed."""
+    try:
+        import boto3
+        import moto.server  # noqa: F401 - only whether the demo extra is installed
+    except ImportError:
+        yield None
+        return
+    with moto_server(folder) as endpoint:
         s3 = boto3.client("s3", endpoint_url=endpoint, region_name="eu-north-1")
         s3.create_bucket(
             Bucket=BUCKET, CreateBucketConfiguration={"LocationConstraint": "eu-north-1"}
@@ -156,13 +190,6 @@ def local_s3(persons: list[dict[str, str]]) -> Iterator[str | None]:
         s3.put_object(Bucket=BUCKET, Key="export/kunder.csv", Body="\n".join(rows).encode())
         s3.put_object(Bucket=BUCKET, Key="export/readme.txt", Body=b"Nightly export of orders.")
         yield endpoint
-    finally:
-        server.stop()
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
 
 
 def run_demo(folder: Path, s3: bool = True) -> DemoSummary:
@@ -180,7 +207,7 @@ def run_demo(folder: Path, s3: bool = True) -> DemoSummary:
     persons = build_estate(folder)
     catalog_file = folder / ".pdmap" / "catalog.db"
     catalog_file.unlink(missing_ok=True)
-    objects = local_s3(persons) if s3 else contextlib.nullcontext(None)
+    objects = local_s3(folder, persons) if s3 else contextlib.nullcontext(None)
     with objects as endpoint:
         config = folder / "pdmap.yaml"
         sources = (
