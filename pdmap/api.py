@@ -23,7 +23,6 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel
 
 from datamap.catalog import Catalog, open_catalog
-from datamap.export import BystanderRedactor, build_export
 from datamap.models import ScanRun
 from datamap.policy import Policy, load_policy
 from datamap.subjects import IdentifierError, Resolution, SubjectResolver, parse_identifier
@@ -34,16 +33,14 @@ from pdmap.subject import (
     audit_log,
     audit_request,
     eraser_for,
+    export_document,
     load_existing_key,
-    read_records,
     resolver_for,
 )
 from pdmap.tokens import Token, TokenStore
 from reports.datamap import build_report
 from reports.findings import finding_record
 from scanner.engine import DetectionEngine, EngineSettings
-from scanner.fingerprint import Fingerprinter
-from scanner.identifiers import IdentifierExtractor
 
 __all__ = ["RateLimiter", "create_app", "token_store"]
 
@@ -289,14 +286,7 @@ def _subject_routes(
         """The person's data itself with the Art. 15 information (as ``pdmap subject export``)."""
         limited(token)
         found = state.resolve(identifier)
-        records, problems = read_records(config, found.locations)
-        redact = BystanderRedactor(
-            IdentifierExtractor(), Fingerprinter(state.key), found.fingerprints
-        )
-        systems = {s.name: s.system for s in config.sources}
-        document = build_export(found, records, state.policy, state.catalog.findings(), redact,
-                                systems)  # fmt: skip
-        document["warnings"] += problems
+        document, _ = export_document(config, found, state.key, state.policy, state.catalog)
         audit_request(config, "export", found, {"records": len(document["records"])},
                       actor=f"token:{token.id}")  # fmt: skip
         return document

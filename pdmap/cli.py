@@ -498,15 +498,7 @@ def subject_export(
     Exit code 0: written; 3: written, but some records could not be read; 2: malformed
     identifier; 1: failed (nothing written).
     """
-    from datamap.export import BystanderRedactor, build_export
-    from pdmap.subject import (
-        audit_request,
-        read_records,
-        resolver_for,
-        write_private_json,
-    )
-    from scanner.fingerprint import Fingerprinter
-    from scanner.identifiers import IdentifierExtractor
+    from pdmap.subject import audit_request, export_document, resolver_for, write_private_json
 
     subject, cfg, key, policy, catalog = _open_subject_request(identifier, config)
     try:
@@ -514,17 +506,9 @@ def subject_export(
         resolver.max_depth = depth
         with resolver:
             resolution = resolver.resolve(subject)
-        records, problems = read_records(cfg, resolution.locations)
-        redact = BystanderRedactor(
-            IdentifierExtractor(), Fingerprinter(key), resolution.fingerprints
-        )
-        document = build_export(
-            resolution, records, policy, catalog.findings(), redact,
-            {s.name: s.system for s in cfg.sources},
-        )  # fmt: skip
+        document, problems = export_document(cfg, resolution, key, policy, catalog)
     finally:
         catalog.close()
-    document["warnings"] += problems
     try:
         write_private_json(output, document)
     except OSError as exc:

@@ -17,12 +17,13 @@ from connectors.base import Connector, ConnectorError, Record
 from datamap.audit import AuditLog
 from datamap.catalog import Catalog
 from datamap.erasure import Eraser
-from datamap.export import RecordKey, location_key
+from datamap.export import BystanderRedactor, RecordKey, build_export, location_key
 from datamap.policy import Policy, load_policy
 from datamap.subjects import Location, Resolution, SubjectResolver
 from pdmap.config import ConfigError, PdmapConfig, build_connector
 from scanner.categories import CategoryMap
 from scanner.fingerprint import ENV_VAR, Fingerprinter, load_or_create_key
+from scanner.identifiers import IdentifierExtractor
 
 __all__ = [
     "OpenConnectors",
@@ -31,6 +32,7 @@ __all__ = [
     "cli_actor",
     "configured_connector",
     "eraser_for",
+    "export_document",
     "key_file",
     "load_existing_key",
     "read_records",
@@ -100,6 +102,20 @@ def read_records(
         except ConnectorError as exc:
             problems.append(f"{source}: {exc}")
     return found, problems
+
+
+def export_document(
+    config: PdmapConfig, resolution: Resolution, key: bytes, policy: Policy, catalog: Catalog
+) -> tuple[dict[str, Any], list[str]]:
+    """The Art. 15/20 export of ``resolution`` (``pdmap subject export`` and the API): its
+    records read live, other people's identifiers in them masked; and the sources or
+    containers that could not be read (among the document's warnings too)."""
+    records, problems = read_records(config, resolution.locations)
+    redact = BystanderRedactor(IdentifierExtractor(), Fingerprinter(key), resolution.fingerprints)
+    systems = {s.name: s.system for s in config.sources}
+    document = build_export(resolution, records, policy, catalog.findings(), redact, systems)
+    document["warnings"] += problems
+    return document, problems
 
 
 def _read(
