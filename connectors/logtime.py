@@ -31,7 +31,6 @@ __all__ = [
     "LATEST",
     "TIME_KEYS",
     "LineClock",
-    "line_time",
     "parse_time",
     "record_time_column",
     "value_time",
@@ -78,17 +77,10 @@ def parse_time(text: str) -> dt.datetime | None:
     return when if when is not None and EARLIEST <= when < LATEST else None
 
 
-def line_time(
-    values: Mapping[str | None, str], line: str, modified: dt.datetime | None = None
-) -> dt.datetime | None:
-    """The time of one parsed line (``values`` by field, ``line`` its text); ``modified`` (the
-    file's modification time) gives a syslog timestamp its year."""
-    return _line_time(values, line, modified)[0]
-
-
 class LineClock:
-    """:func:`line_time` for the lines of one file, cheaper: the key that held the time last
-    is tried first, and a file whose first :data:`GIVE_UP` lines have no time is taken to
+    """The times of one file's lines (``values`` by field, ``line`` its text; ``modified``, the
+    file's modification time, gives a syslog timestamp its year). The key that held the time
+    last is tried first, and a file whose first :data:`GIVE_UP` lines have no time is taken to
     have none (its later lines are not searched)."""
 
     __slots__ = ("dated", "key", "modified", "seen")

@@ -9,7 +9,6 @@ import pytest
 from connectors.logtime import (
     GIVE_UP,
     LineClock,
-    line_time,
     parse_time,
     record_time_column,
     value_time,
@@ -73,11 +72,11 @@ MODIFIED = dt.datetime(2026, 1, 2, 12, 0, tzinfo=UTC)
     ],
 )  # fmt: skip
 def test_line_time(values: dict[str | None, str], line: str, expected: dt.datetime | None) -> None:
-    assert line_time(values, line, MODIFIED) == expected
+    assert LineClock(MODIFIED)(values, line) == expected
 
 
 def test_syslog_without_the_files_time_has_no_time() -> None:
-    assert line_time({None: "x"}, "Jan  2 08:00:00 host sshd[1]: x") is None
+    assert LineClock()({None: "x"}, "Jan  2 08:00:00 host sshd[1]: x") is None
 
 
 def test_clock_remembers_the_key_and_gives_up_on_timeless_files() -> None:
