@@ -3,6 +3,7 @@ writes), so a screenshot's pixels can be checked without an imaging library."""
 
 from __future__ import annotations
 
+import functools
 import struct
 import zlib
 from collections import Counter
@@ -17,8 +18,9 @@ class Picture:
     def __init__(self, width: int, height: int, rows: list[bytes], channels: int) -> None:
         self.width, self.height, self.rows, self.channels = width, height, rows, channels
 
+    @functools.cached_property
     def colours(self) -> Counter[tuple[int, int, int]]:
-        """How many pixels have each RGB colour."""
+        """How many pixels have each RGB colour (counted once)."""
         counts: Counter[tuple[int, int, int]] = Counter()
         step = self.channels
         for row in self.rows:
@@ -29,7 +31,7 @@ class Picture:
         """Pixels within ``tolerance`` of ``rgb`` on every channel."""
         return sum(
             n
-            for colour, n in self.colours().items()
+            for colour, n in self.colours.items()
             if all(abs(a - b) <= tolerance for a, b in zip(colour, rgb, strict=True))
         )
 

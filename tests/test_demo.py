@@ -85,7 +85,7 @@ def test_chromium_draws_the_report(demo: tuple[Path, str], tmp_path: Path) -> No
     assert run.returncode == 0, run.stderr[-2000:]
     picture = read_png(shot)
     assert (picture.width, picture.height) == (1280, 1200)
-    colours = picture.colours()
+    colours = picture.colours
     white = colours[(255, 255, 255)]
     assert white < 0.9 * picture.width * picture.height  # something is drawn
     assert picture.near((0xD6, 0x27, 0x28)) > 500  # undeclared category (Sankey box, graph node)
