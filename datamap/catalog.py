@@ -166,8 +166,6 @@ class ContainerView:
     system: str | None
     version: str | None = None
     id: int = 0
-    # {UTC day: [lines, lines with an indexed identifier]} of timestamped lines (logs, objects)
-    record_days: Mapping[str, tuple[int, int]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -469,7 +467,6 @@ class Catalog:
                 SourceRow.system,
                 ContainerRow.version,
                 ContainerRow.id,
-                ContainerRow.record_days,
             )
             .join(SourceRow, SourceRow.id == ContainerRow.source_id)
             .order_by(SourceRow.name, ContainerRow.name)
@@ -477,18 +474,26 @@ class Catalog:
         with Session(self.engine) as s:
             return [
                 ContainerView(
-                    src,
-                    name,
-                    kind,
-                    tuple(pk or ()),
-                    tuple(fks or ()),
-                    system,
-                    version,
-                    cid,
-                    {day: (int(c[0]), int(c[1])) for day, c in (days or {}).items()},
+                    src, name, kind, tuple(pk or ()), tuple(fks or ()), system, version, cid
                 )
-                for src, name, kind, pk, fks, system, version, cid, days in s.execute(query)
+                for src, name, kind, pk, fks, system, version, cid in s.execute(query)
             ]
+
+    def record_days(self) -> dict[tuple[str, str], dict[str, tuple[int, int]]]:
+        """Dated records by container ``(source, name)``: ``{UTC day: (records, records with
+        an indexed identifier)}``; containers without dated records are left out. (Kept out of
+        :meth:`containers`, which every subject lookup reads.)"""
+        query = (
+            select(SourceRow.name, ContainerRow.name, ContainerRow.record_days)
+            .join(SourceRow, SourceRow.id == ContainerRow.source_id)
+            .where(ContainerRow.record_days.is_not(None))
+        )
+        with Session(self.engine) as s:
+            return {
+                (src, name): {day: (int(c[0]), int(c[1])) for day, c in days.items()}
+                for src, name, days in s.execute(query)
+                if days
+            }
 
     def fields(self) -> list[tuple[str, str, str | None]]:
         """Every known field as ``(source, container, field)`` (``None``: free text)."""

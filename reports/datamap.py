@@ -26,12 +26,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any
 
 import networkx as nx
 
-from datamap.catalog import Catalog, ContainerView
+from datamap.catalog import Catalog
 from datamap.graph import graph_of, source_node
 from datamap.policy import LocalText, Policy
 
@@ -122,7 +122,9 @@ def build_report(
                 for i in issues
             ],
             _past_retention(
-                policy, [c for c in containers if (c.source, c.name) in holding], generated.date()
+                policy,
+                {k: v for k, v in catalog.record_days().items() if k in holding},
+                generated.date(),
             ),
         ),
         "last_scan": None
@@ -307,35 +309,35 @@ def _gaps(
 
 
 def _past_retention(
-    policy: Policy, containers: Sequence[ContainerView], today: dt.date
+    policy: Policy, dated: Mapping[tuple[str, str], Mapping[str, tuple[int, int]]], today: dt.date
 ) -> list[dict[str, Any]]:
     """Containers holding personal data with dated records (log and object lines, table rows
-    with a creation or booking date) older than the retention rule that applies to them allows:
-    a record of day ``d`` is past its window when ``d + keep`` is before ``today``. Rules
-    without a time limit (``keep: null``) never are."""
+    with a creation or booking date; ``dated``: :meth:`Catalog.record_days`) older than the
+    retention rule that applies to them allows: a record of day ``d`` is past its window when
+    ``d + keep`` is before ``today``. Rules without a time limit (``keep: null``) never are."""
     gaps = []
-    for view in containers:
-        rule = policy.retention_for(view.source, view.name)
-        if rule is None or rule.keep is None or not view.record_days:
+    for (source, name), days in sorted(dated.items()):
+        rule = policy.retention_for(source, name)
+        if rule is None or rule.keep is None:
             continue
         keep = rule.keep
         past = sorted(
             (day, counts)
-            for day, counts in view.record_days.items()
+            for day, counts in days.items()
             if keep.add_to(dt.date.fromisoformat(day)) < today
         )
         if not past:
             continue
         gaps.append(
             {
-                "source": view.source,
-                "container": view.name,
+                "source": source,
+                "container": name,
                 "retention": keep.iso(),
                 "rule": rule.applies_to,
                 "basis": rule.basis,
                 "note": rule.note,
                 "oldest_record": past[0][0],
-                "newest_record": max(view.record_days),
+                "newest_record": max(days),
                 "records_past_retention": sum(c[0] for _, c in past),
                 "identified_records_past_retention": sum(c[1] for _, c in past),
             }

@@ -114,7 +114,7 @@ def test_personal_data_in_logs_past_retention(
     catalog = open_catalog(config.catalog_url())
     try:
         run_scan(config, catalog, KEY, engine_factory=lambda: pattern_engine)
-        days = {(c.source, Path(c.name).name): c.record_days for c in catalog.containers()}
+        days = {(src, Path(name).name): d for (src, name), d in catalog.record_days().items()}
         assert sum(n for n, _ in days[("app", "app.jsonl")].values()) == 12
         assert sum(k for _, k in days[("app", "app.jsonl")].values()) == 6
         sources = {s.name: (s.type, s.system) for s in config.sources}
