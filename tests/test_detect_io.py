@@ -115,6 +115,19 @@ def test_workers_give_the_same_output(tmp_path: Path, pattern_engine: DetectionE
     assert len(read_jsonl(one)) == 300
 
 
+def test_workers_share_the_pipelines_of_the_first_batch(tmp_path: Path) -> None:
+    """With workers, the parent loads the NER pipelines the first batch needs before forking
+    (so the workers share them) and no other: English input never loads the Swedish model."""
+    rows = [{"id": i, "text": f"Please call Sarah Connor about order {i}."} for i in range(40)]
+    src = write_jsonl(tmp_path / "in.jsonl", rows)
+    engine = DetectionEngine.load()
+    run_detect(src, tmp_path / "out.jsonl", lambda: engine, batch_size=8, workers=2)
+    assert set(engine.nlp_engine.nlp) == {"en"}
+    first = read_jsonl(tmp_path / "out.jsonl")[0]["entities"]
+    assert isinstance(first, list)
+    assert [e["entity_type"] for e in first] == ["PERSON"]
+
+
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "pdmap.cli", *args], capture_output=True, text=True, check=False

@@ -97,3 +97,26 @@ def test_english_pipeline_carries_pdmaps_ner_weights(tmp_path: Path) -> None:
         ("Best regards,\nTomasz Kowalczyk\nAccount manager", "Tomasz Kowalczyk"),
     ):
         assert [e.text for e in nlp(text).ents if e.label_ == "PERSON"] == [name]
+
+
+def test_pipelines_load_on_first_use_and_missing_models_fail_at_load(tmp_path: Path) -> None:
+    """``load`` only checks the models; a language's pipeline loads when a text in it needs
+    NER, so English-only input never loads the Swedish model; ``preload`` loads on demand."""
+    engine = DetectionEngine.load()
+    assert engine.nlp_engine.nlp == {}
+    people = [
+        d for d in engine.detect("Please call Sarah Connor on Friday.", "en")
+        if d.entity_type == "PERSON"
+    ]  # fmt: skip
+    assert len(people) == 1
+    assert set(engine.nlp_engine.nlp) == {"en"}
+    engine.detect("order 12345 skickad 2024-05-01.", "sv")  # no capital: no NER, no load
+    assert set(engine.nlp_engine.nlp) == {"en"}
+    engine.preload(["sv"])
+    assert set(engine.nlp_engine.nlp) == {"en", "sv"}
+
+    missing = PdmapNlpEngine(models={"sv": f"scanner:{tmp_path.name}/none"})
+    with pytest.raises(ModelMissing, match=r"train_sv_ner\.py"):
+        missing.load()
+    with pytest.raises(ModelMissing, match="not installed"):
+        PdmapNlpEngine(models={"en": "no_such_spacy_package"}).load()
