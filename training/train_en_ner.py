@@ -129,6 +129,18 @@ def swapped(texts: Sequence[Text], copies: int, rng: random.Random) -> list[Text
     return out
 
 
+def lowercased(texts: Sequence[Text], share: float, rng: random.Random) -> list[Text]:
+    """A lowercased copy of about ``share`` of the texts (chat, search boxes and transcripts
+    are often written without capitals; the model should still see the names). Texts whose
+    lowercase form changes length (``İ``) are left out, so the spans stay put."""
+    out = []
+    for item in texts:
+        lower = item.text.lower()
+        if lower != item.text and len(lower) == len(item.text) and rng.random() < share:
+            out.append(Text(lower, item.gold, item.authoritative, item.group, item.names))
+    return out
+
+
 def reference(nlp: Language, item: Text, predicted: Doc) -> Example:
     """The example: gold spans, plus the base model's other entities where no gold label
     claims them (rehearsal)."""
@@ -227,6 +239,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--mode", choices=("select", "final"), default="final")
     parser.add_argument("--epochs", type=int, default=5)
     parser.add_argument("--swaps", type=int, default=2)
+    parser.add_argument(
+        "--lowercase", type=float, default=0.25, help="Share of texts also seen lowercased."
+    )
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--data-dir", type=Path, default=None)
     parser.add_argument("--output", type=Path, default=None)
@@ -240,6 +255,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         texts = [t for t in texts if not held_out(t)]
     presidio = [t for t in texts if t.group.startswith("p")]
     texts = texts + swapped(presidio, args.swaps, rng)
+    texts = texts + lowercased(texts, args.lowercase, rng)
     nlp = spacy.load(BASE, exclude=["senter"])
     started = time.perf_counter()
     with nlp.select_pipes(enable=["ner"]):
@@ -274,6 +290,7 @@ def write(nlp: Language, output: Path, args: argparse.Namespace, examples: int) 
             "script": "training/train_en_ner.py",
             "epochs": args.epochs,
             "swaps": args.swaps,
+            "lowercase": args.lowercase,
             "seed": args.seed,
             "examples": examples,
             "data": [

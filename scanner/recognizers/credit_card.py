@@ -18,6 +18,11 @@ _ISSUER = re.compile(
     r"|35(?:2[89]|[3-8]\d)\d{12,15}|(?:1800|2131)\d{11}|(?:50|5[6-9]|6\d)\d{10,17}|62\d{14,17})$"
 )
 
+_CARD_BEFORE = re.compile(
+    r"(?i)(?:card|kort|\bcc|\bcredit|\bdebit)\w*(?:\s+(?:no\.?|number|nummer|nr|is|är))?"
+    r"[\s:#=]+$"
+)
+
 
 class PdmapCreditCardRecognizer(RegexRecognizer):
     ENTITY = "CREDIT_CARD"
@@ -27,12 +32,23 @@ class PdmapCreditCardRecognizer(RegexRecognizer):
         ("bare 14-16", _L + r"\d{14,16}" + _R, 0.6),
         # 12-13 and 17-19 digits are mostly other numbers (EAN, OCR): only with context.
         ("bare other", _L + r"(?:\d{12,13}|\d{17,19})" + _R, WEAK),
+        # Issuers outside the ranges above (new ranges, test cards, "35" numbers that are not
+        # JCB's): a Luhn-valid number counts only next to a card word.
+        ("unlisted issuer", _L + r"\d{13,19}" + _R, WEAK),
     )
     CONTEXT = (
         "card", "credit", "debit", "visa", "mastercard", "amex", "payment", "cc", "kort",
         "kortnummer", "betalkort", "kreditkort",
     )  # fmt: skip
 
-    def check(self, value: str) -> bool:
-        digits = value.replace(" ", "").replace("-", "")
-        return luhn_valid(digits) and _ISSUER.match(digits) is not None and len(set(digits)) > 1
+    def accept(self, text: str, start: int, end: int, pattern: str) -> tuple[int, int] | None:
+        digits = text[start:end].replace(" ", "").replace("-", "")
+        if not luhn_valid(digits) or len(set(digits)) == 1:
+            return None
+        if pattern == "unlisted issuer":
+            # the card word must lead up to the number ("my credit card 3590...")
+            if _CARD_BEFORE.search(text, max(0, start - 40), start) is None:
+                return None
+        elif _ISSUER.match(digits) is None:
+            return None
+        return start, end

@@ -52,6 +52,15 @@ class PdmapPhoneRecognizer(RegexRecognizer):
         r"|\b(?:order(?:_?(?:id|no|nr|number))?|ordernr|ordernummer|invoice(?:_?(?:id|no|nr))?"
         r"|faktura(?:nr|nummer)?|ean|gtin|sku|art(?:ikel)?\.?nr|customer_?(?:id|no|nr)|kundnr"
         r"|kundnummer|ticket(?:_?id)?|ocr|tracking(?:_?(?:id|no|number))?)[\"']?\s*[:=]\s*[\"']?"
+        # a label naming a case, reference, serial or other record number, with or without a
+        # colon ("Ärendenummer 083-4471-22", "Serial no. 0812-3345-21", "booking number 0701")
+        r"|\b(?:(?:ärende|referens|serie|avtals|boknings|kampanj)(?:nummer|nr|kod)?|ärende"
+        r"|reference(?:\s(?:no\.?|number))?|ref\.?|serial(?:\s?(?:no\.?|number))?|s/n|imei"
+        r"|batch|build|körning|confirmation(?:\s(?:no\.?|number|code))?"
+        r"|(?:kund|order|konto|personal|medlems|lägenhets|artikel|transaktions|case|ticket"
+        r"|account|invoice|customer|member|contract|tracking|transaction|booking|policy|claim"
+        r"|employee|patient|part|item|reservation|licen[cs]e|registration)"
+        r"[\s_-]?(?:nummer|nr|number|no\.?|id|\#))\s*(?:is\s*)?[:#=]?\s*[\"']?"
     )
     #: Regions tried after Sweden for numbers written without a country prefix.
     REGIONS: ClassVar[tuple[str, ...]] = (

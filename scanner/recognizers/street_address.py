@@ -48,6 +48,8 @@ _EN_TYPE = (
     r"|Mews|Gardens|Grove|Hill|Park|Trail|Loop|Alley|Gateway|Summit|Isle|Plaza|Pike|Rise"
     r"|Green|View|Vale|Wharf|Quay|Port|Junction|Landing|Ridge|Heights|Crossing|Path)"
 )
+# "2nd Blvd", "5th Place", "W 125th Street": numbered streets.
+_ORDINAL = r"(?:\d{1,3}(?:st|nd|rd|th)|(?:N|S|E|W)\.?)"
 _EN_DIR = r"(?:\s(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West))?"
 _US_TAIL = rf"(?:,\s*{_WORD}(?:\s{_WORD})?,?\s*[A-Z]{{2}}\s+\d{{5}}(?:-\d{{4}})?)"
 _UK_TAIL = rf"(?:,\s*{_WORD}(?:\s{_WORD})?,?\s*[A-Z]{{1,2}}\d[A-Z\d]?\s?\d[A-Z]{{2}})"
@@ -63,6 +65,8 @@ _EU_PREFIX = (
 
 
 _PFX = r"[ \t]*(?:>+|\?\?\?)?[ \t]*"
+# A capitalised word in any script (street names from anywhere: Þorsteinsgata, Λεωφόρος).
+_ANY_WORD = r"[A-ZÀ-ÖØ-ÞĀ-ŽΑ-ΩА-Я][\w'’.\-]{2,}"
 _UNIT_FIRST = r"(?:(?:Flat|Apt\.?|Apartment|Unit|Suite)\s\d{1,5}[A-Z]?,?\s)"
 _TOWN = rf"{_UP}[\w'’.\-]*(?:,?[ ](?:{_UP}[\w'’.\-]*|[a-z]{{1,3}})){{0,3}}"
 _CONTINUATION = re.compile(
@@ -70,8 +74,8 @@ _CONTINUATION = re.compile(
     rf"[ \t]*(?=\n|$|,)"
     rf"|(?P<post>\n(?:{_PFX}\n)?{_PFX}(?:(?:{_TOWN}),?[ ])?"
     rf"(?:(?:SE-?)?\d{{3}}[ ]?\d{{2}}(?:[ ]{_TOWN})?"
-    rf"|\d{{4,6}}|[A-Z]{{1,2}}\d[A-Z\d]?[ ]?\d[A-Z]{{2}}))[ \t]*(?=\n|$|[.,])"
-    rf"|(?P<town>\n{_PFX}{_TOWN})[ \t]*(?=\n|$)"
+    rf"|\d{{4,6}}|[A-Z]{{1,2}}\d[A-Z\d]?[ ]?\d[A-Z]{{2}}))[ \t]*(?=\n|$|[.,]|[ \t][a-zåäö])"
+    rf"|(?P<town>\n{_PFX},?[ \t]*{_TOWN})[ \t]*(?=\n|$)"
 )
 _LEADING_NUMBER = re.compile(r"(?:^|(?<=[\s>?]))\d{3,6}[ \t]+$")
 _UNIT_WORD = r"(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat)"
@@ -104,7 +108,7 @@ class PdmapStreetAddressRecognizer(RegexRecognizer):
         (
             "english street",
             rf"(?<![\w])(?!\d{{3}}\sBad\sGateway)"
-            rf"{_UNIT_FIRST}?\d{{1,6}}[A-Z]?\s(?:{_WORD}\s){{1,3}}{_EN_TYPE}\.?{_EN_DIR}"
+            rf"{_UNIT_FIRST}?\d{{1,6}}[A-Z]?\s(?:(?:{_WORD}|{_ORDINAL})\s){{1,3}}{_EN_TYPE}\.?{_EN_DIR}"
             rf"{_UNIT_EN}?(?:{_US_TAIL}|{_UK_TAIL})?(?![\w])",
             0.8,
         ),
@@ -125,6 +129,13 @@ class PdmapStreetAddressRecognizer(RegexRecognizer):
         (
             "block head",
             rf"(?m)^{_PFX}(?:\d{{1,6}}\s)?(?:{_WORD}\s){{0,3}}{_WORD}\s\d{{1,5}}[A-Za-z]?\.?(?=\n)",
+            0.75,
+        ),
+        (
+            # ... and mid-line when it starts with a house number: "address with 27534
+            # Þorsteinsgata 63\nMOSS\n 51971", "it is 5638 Aasa 43\nHumilimont, nan 78618".
+            "block head",
+            rf"(?<![\w\-.,/:])\d{{2,6}}[ ](?:{_ANY_WORD}[ ]){{1,3}}\d{{1,5}}[A-Za-z]?\.?(?=\n)",
             0.75,
         ),
         ("po box", r"(?<![\w])P\.?\s?O\.?\s?Box\s\d{1,6}(?![\w])", 0.75),

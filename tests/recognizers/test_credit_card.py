@@ -21,6 +21,12 @@ T = "CREDIT_CARD"
         ("EAN 7310865004703", []),  # not an issuer range
         ("order 1234567812345670", []),  # Luhn-valid, no issuer
         ("OCR 40000000000000000000", []),
+        # outside the listed issuer ranges: a card only next to a card word
+        ("my credit card 3590730093437731 has been lost", ["3590730093437731"]),
+        ("Need to change billing date of my card 3593156708213738", ["3593156708213738"]),
+        ("Betalkort 3521213764418045 spärrat", ["3521213764418045"]),
+        ("Reference 3590730093437731 attached", []),
+        ("reference 3590730093437731. Card payments settled", []),  # card word after it
     ],
 )
 def test_credit_card(pattern_engine: DetectionEngine, text: str, expected: list[str]) -> None:

@@ -37,6 +37,18 @@ T = "PHONE_NUMBER"
         ("Belopp 12 345 678 kr", []),
         ("version 10.2.0.1", []),
         ("personnummer 19800119-2387", []),
+        # record numbers under their label, with or without a colon
+        ("Ärendenummer 083-4471-22 är stängt.", []),
+        ("Serienummer 0812-3345-21 på routern.", []),
+        ("Referens 0701-2024-15", []),
+        ("Serial no. 0812-3345-21", []),
+        ("Your booking number is 0701234567.", []),
+        ("case_id=0812345678", []),
+        # ... but a phone label, or a word that only looks like one, still gives a phone
+        ("Kund 070-123 45 67 ringde i morse", ["070-123 45 67"]),
+        ("Telefonnummer 08-123 456 78", ["08-123 456 78"]),
+        ("Contact number 070-123 45 67", ["070-123 45 67"]),
+        ("Referens: Anna Berg, tel 070-123 45 67", ["070-123 45 67"]),
     ],
 )
 def test_phone(pattern_engine: DetectionEngine, text: str, expected: list[str]) -> None:

@@ -28,6 +28,25 @@ T = "STREET_ADDRESS"
             ["1600 Pennsylvania Avenue NW, Washington, DC 20500"],
         ),
         ("Office: 350 Fifth Avenue Suite 300", ["350 Fifth Avenue Suite 300"]),
+        # numbered streets
+        (
+            "it was delivered to 3418 2nd Blvd, Springfield, IL 62711, not to me",
+            ["3418 2nd Blvd, Springfield, IL 62711"],
+        ),
+        ('{"street":"2666 5th Place","city":"Amsterdam"}', ["2666 5th Place"]),
+        ("Acme Inc.\n9021 3rd Rd\nPortland, OR 97288\nT: x", ["9021 3rd Rd\nPortland, OR 97288"]),
+        # a postal block that starts mid-line, after a house number; a comma-led region line
+        (
+            "it is 5638 Aasa 43\nHumilimont, nan 78618",
+            ["5638 Aasa 43\nHumilimont, nan 78618"],
+        ),
+        (
+            "here they are: 03751 Gerrit Achterberghove 137\nColorado Springs\n, CO\n 70079, ok",
+            ["03751 Gerrit Achterberghove 137\nColorado Springs\n, CO\n 70079"],
+        ),
+        # ... but not a number, words and a number with no unit or postcode lines after it
+        ("Invoice 4471 Rows 12\nTotal 399 kr", []),
+        ("Rum 4 Plan 3\nStockholm\n11122", []),
         ("Kiannonkatu 98", ["Kiannonkatu 98"]),
         ("The bus station is on Villacher Strasse 89", ["Villacher Strasse 89"]),
         ("Via dei Fiorentini 17", ["Via dei Fiorentini 17"]),
