@@ -9,7 +9,8 @@
   ``training/train_sv_ner.py`` on Webbnyheter and SUC 3.0, CC BY 4.0; see its ATTRIBUTION.md).
 
 Nothing is downloaded: a missing model is a packaging error and raises :class:`ModelMissing`.
-NER is only run on texts where it can find something (:func:`worth_ner`), in batches through
+NER is only run on texts where it can find something (:func:`worth_ner`; for English also
+sentences typed without capitals, :func:`lowercase_prose`), in batches through
 ``nlp.pipe``, and long texts are cut into chunks below spaCy's length limit. The artifacts carry
 the mentions as absolute character offsets (:class:`NerArtifacts`).
 """
@@ -39,6 +40,7 @@ __all__ = [
     "PdmapNlpEngine",
     "check_model",
     "common_words",
+    "lowercase_prose",
     "worth_ner",
 ]
 
@@ -55,6 +57,15 @@ _LABELS = {
     "FAC": "LOCATION",
 }
 _CAPITALISED = re.compile(r"(?<![\w@./=:\-])[A-ZÅÄÖÉÜØÆ][a-zåäöéüøæ'’\-]+")
+_LOWER_WORD = re.compile(r"[a-z']+")
+_EN_FUNCTION_WORDS = frozenset(
+    (
+        "the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "from", "with",
+        "by", "is", "are", "was", "were", "be", "been", "my", "your", "his", "her", "our",
+        "their", "me", "him", "us", "them", "i", "you", "he", "she", "we", "they", "it",
+        "this", "that", "name", "called",
+    )
+)  # fmt: skip
 CHUNK = 20_000
 _ACCESS_LOG = re.compile(r'^\S+ \S+ \S+ \[[^\]]{10,40}\] "')
 _KEY_VALUE = re.compile(r"(?<![\w.\-])[A-Za-z_][\w.\-]{0,40}=[^\s=]")
@@ -136,6 +147,16 @@ def worth_ner(text: str) -> bool:
         if not (at_sentence_start and match.group().lower() in common_words()):
             return True
     return False
+
+
+def lowercase_prose(text: str) -> bool:
+    """True for an English sentence typed without capitals (``my name is lena andersson``):
+    no capital letter at all, not machine text, and at least two English function words.
+    The English model is trained on lowercased copies too, so NER can still find names."""
+    if any(ch.isupper() for ch in text) or _machine_text(text):
+        return False
+    words = _LOWER_WORD.findall(text)
+    return sum(word in _EN_FUNCTION_WORDS for word in words) >= 2
 
 
 def _machine_text(text: str) -> bool:
@@ -232,7 +253,9 @@ class PdmapNlpEngine(NlpEngine):
         mentions: list[list[Mention]] = [[] for _ in texts]
         pieces: list[tuple[int, int, str]] = []  # (text index, offset, chunk)
         for index, text in enumerate(texts):
-            if language in self.models and worth_ner(text):
+            if language in self.models and (
+                worth_ner(text) or (language == "en" and lowercase_prose(text))
+            ):
                 pieces.extend((index, offset, chunk) for offset, chunk in _chunks(text))
         if pieces:
             nlp = self.pipeline(language)

@@ -13,6 +13,7 @@ from scanner.nlp import (
     NerArtifacts,
     PdmapNlpEngine,
     load_pipeline,
+    lowercase_prose,
     worth_ner,
 )
 from tests.conftest import of_type
@@ -67,6 +68,29 @@ def test_location_from_ner(engine: DetectionEngine) -> None:
 )
 def test_ner_runs_only_where_it_can_find_something(text: str, worth: bool) -> None:
     assert worth_ner(text) is worth
+
+
+@pytest.mark.parametrize(
+    ("text", "prose"),
+    [
+        ("my credit card has been lost, can you block it? my name is lena andersson", True),
+        ("follow up with patricia desrosiers in a couple of months", True),
+        ("lowercase only text", False),  # no function words: a label, not a sentence
+        ("Follow up with Patricia in a month", False),  # has capitals: worth_ner decides
+        ("2024-01-01 info user=a action=login status=ok", False),
+        ('{"msg": "sent to the user at the gate"}', False),
+    ],
+)
+def test_english_sentences_without_capitals_get_ner(text: str, prose: bool) -> None:
+    assert lowercase_prose(text) is prose
+
+
+def test_lowercase_names_only_in_texts_without_capitals(engine: DetectionEngine) -> None:
+    """The English model also learned lowercased texts; a lower-case "name" is only kept in a
+    text typed without capitals (elsewhere it is a common word NER got wrong)."""
+    found = of_type(engine, "can you block my card asap? my name is lena andersson.", "PERSON")
+    assert found == ["lena andersson"]
+    assert of_type(engine, "Kind regards, the billing team", "PERSON") == []
 
 
 def test_long_texts_are_chunked_with_absolute_offsets(engine: DetectionEngine) -> None:

@@ -240,7 +240,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--epochs", type=int, default=5)
     parser.add_argument("--swaps", type=int, default=2)
     parser.add_argument(
-        "--lowercase", type=float, default=0.25, help="Share of texts also seen lowercased."
+        "--lowercase", type=float, default=0.5, help="Share of texts also seen lowercased."
     )
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--data-dir", type=Path, default=None)

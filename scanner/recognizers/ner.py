@@ -42,6 +42,8 @@ class PdmapNerRecognizer(LocalRecognizer):
         if not isinstance(nlp_artifacts, NerArtifacts):
             return []
         results = []
+        # a text typed without capitals (lowercase_prose) may hold lower-case names
+        lowercase_text = bool(nlp_artifacts.mentions) and not any(ch.isupper() for ch in text)
         for mention in nlp_artifacts.mentions:
             if entities and mention.label not in entities:
                 continue
@@ -51,7 +53,9 @@ class PdmapNerRecognizer(LocalRecognizer):
             start, end = span
             if mention.label == "PERSON":
                 start, end = _whole_name(text, start, end)
-                if not _plausible_name(text, start, end) or _a_place(text, start, end):
+                if not _plausible_name(text, start, end, lowercase_text) or _a_place(
+                    text, start, end
+                ):
                     continue
             score = self.SCORES[mention.label]
             results.append(
@@ -84,13 +88,14 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
     return start + skip, start + len(trimmed)
 
 
-def _plausible_name(text: str, start: int, end: int) -> bool:
+def _plausible_name(text: str, start: int, end: int, lowercase_text: bool = False) -> bool:
     """False for what NER often calls a person but is not: labels (``E-post:``), companies
-    (``... AB``), role words (``Hej Kundtjänst``), digits and all-caps tokens."""
+    (``... AB``), role words (``Hej Kundtjänst``), digits and all-caps tokens; a name without
+    a capital only in a text written without any."""
     value = text[start:end]
     if _NOT_A_NAME.search(value) or "\n" in value:
         return False
-    if not any(ch.isupper() for ch in value) or value.isupper():
+    if value.isupper() or not (lowercase_text or any(ch.isupper() for ch in value)):
         return False
     if _LABEL_AFTER.match(text, end) or _COMPANY_AFTER.match(text, end):
         return False
