@@ -249,7 +249,8 @@ class PdmapNlpEngine(NlpEngine):
                 self.pipeline(language)
 
     def process_many(self, texts: Sequence[str], language: str) -> list[NerArtifacts]:
-        """NER mentions for each text, batched; texts without a capitalised word are skipped."""
+        """NER mentions for each text, batched; texts :func:`worth_ner` turns down are skipped
+        (in English unless they are :func:`lowercase_prose`)."""
         mentions: list[list[Mention]] = [[] for _ in texts]
         pieces: list[tuple[int, int, str]] = []  # (text index, offset, chunk)
         for index, text in enumerate(texts):
