@@ -14,6 +14,10 @@ never a test split:
 * pdmap's generated sv/en set (``benchmarks/gen_sv_en.py``), English texts of its **dev
   templates** only: gold PERSON.
 
+Half of the texts (``--lowercase``) are also seen lowercased, so that names in text typed
+without capitals (chat, search boxes) are still found; the engine runs English NER on such text
+(``scanner.nlp.lowercase_prose``).
+
 Everything else the model already knew (DATE, CARDINAL, NORP, ...) is kept by rehearsal: the
 base model's own predictions of the other labels on the same texts are part of each example, so
 the update teaches PERSON (and ORG/GPE where gold) without erasing the rest. A PERSON the base
