@@ -49,8 +49,8 @@ from benchmarks.datasets import (
     DATASET_NAMES,
     Dataset,
     Record,
-    SplitChoice,
     load_datasets,
+    ner_holdout,
 )
 from benchmarks.gen_sv_en import ENTITY_TYPES
 from benchmarks.scoring import (
@@ -86,10 +86,15 @@ class PdmapDetector:
 
     name = "pdmap"
 
-    def __init__(self) -> None:
+    def __init__(self, en_ner: str | None = None) -> None:
         scanner = importlib.import_module("scanner")
         engine_class: Any = scanner.DetectionEngine
-        self._engine: Any = engine_class.load()
+        settings: Any = None
+        if en_ner is not None:
+            settings = scanner.EngineSettings()
+            base = settings.models["en"].split("+", 1)[0]
+            settings.models["en"] = f"{base}+{Path(en_ner).resolve()}"
+        self._engine: Any = engine_class.load(settings)
 
     def predict(self, texts: Sequence[str]) -> list[list[Span]]:
         results: Sequence[Sequence[Any]] = self._engine.detect_batch(list(texts))
@@ -279,14 +284,16 @@ def worst_errors_table(errors: Sequence[ErrorCase], records: Sequence[Record], l
 # --------------------------------------------------------------------------------------------------
 
 
-def load_detectors(names: Sequence[str], model: str, require_pdmap: bool = False) -> list[Detector]:
+def load_detectors(
+    names: Sequence[str], model: str, require_pdmap: bool = False, en_ner: str | None = None
+) -> list[Detector]:
     detectors: list[Detector] = []
     # Presidio first: importing scanner before building a stock AnalyzerEngine breaks or silently
     # alters Presidio's default registry (see build_presidio_analyzer).
     for name in sorted(names, key=lambda n: n != "presidio"):
         if name == "pdmap":
             try:
-                detectors.append(PdmapDetector())
+                detectors.append(PdmapDetector(en_ner))
             except ImportError as exc:
                 print(
                     f"NOTE: pdmap skipped: scanner.DetectionEngine is not importable ({exc}). "
@@ -305,17 +312,21 @@ def load_detectors(names: Sequence[str], model: str, require_pdmap: bool = False
     return detectors
 
 
-def splits_for(choice: str) -> list[SplitChoice]:
-    table: dict[str, list[SplitChoice]] = {
+def splits_for(choice: str) -> list[str]:
+    table: dict[str, list[str]] = {
         "test": ["test"],
         "dev": ["dev"],
+        "holdout": ["holdout"],
         "all": ["all"],
         "both": ["test", "all"],
     }
     return table[choice]
 
 
-def select(records: Sequence[Record], split: str) -> list[Record]:
+def select(records: Sequence[Record], split: str, dataset: str) -> list[Record]:
+    """``holdout``: the dev templates the English NER's select mode trains without."""
+    if split == "holdout":
+        return [r for r in records if r.split == "dev" and ner_holdout(dataset, r.template_id)]
     return [r for r in records if split in ("all", r.split)]
 
 
@@ -323,7 +334,7 @@ def run(args: argparse.Namespace) -> int:
     datasets: list[Dataset] = load_datasets(
         args.datasets, data_dir=args.data_dir, merge_synth_addresses=not args.synth_raw_addresses
     )
-    detectors = load_detectors(args.systems, args.model, args.require_pdmap)
+    detectors = load_detectors(args.systems, args.model, args.require_pdmap, args.en_ner)
     if not detectors:
         print("no system to evaluate", file=sys.stderr)
         return 2
@@ -343,7 +354,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"=== {dataset.name}: {len(records)} texts; in-process prediction time: {joined}")
         evaluations: dict[tuple[str, str], Evaluation] = {}
         for split in [*splits_for(args.split), *([args.errors_split] if args.errors else [])]:
-            subset = select(records, split)
+            subset = select(records, split, dataset.name)
             for name in system_names:
                 if (name, split) not in evaluations:
                     evaluations[(name, split)] = evaluate(
@@ -352,7 +363,7 @@ def run(args: argparse.Namespace) -> int:
                         args.span_match,
                     )
         for split in splits_for(args.split):
-            subset = select(records, split)
+            subset = select(records, split, dataset.name)
             n_spans = sum(len(r.spans) for r in subset)
             print(
                 f"\n--- {dataset.name} · split={split} · {len(subset)} texts · {n_spans} gold spans"
@@ -366,7 +377,7 @@ def run(args: argparse.Namespace) -> int:
             rule = "≥50% overlap of longer span" if args.span_match == "overlap" else "exact"
             print(scores_table(f"SPAN level ({rule})", system_names, span, dataset.scored_types))
         if args.errors:
-            subset = select(records, args.errors_split)
+            subset = select(records, args.errors_split, dataset.name)
             for name in system_names:
                 errors = evaluations[(name, args.errors_split)].errors
                 print(
@@ -387,19 +398,27 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--systems", nargs="+", choices=SYSTEM_NAMES, default=list(SYSTEM_NAMES))
     parser.add_argument(
         "--split",
-        choices=("test", "dev", "all", "both"),
+        choices=("test", "dev", "holdout", "all", "both"),
         default="both",
-        help="which split(s) to report; 'both' = test and all",
+        help="which split(s) to report; 'both' = test and all; 'holdout' = the dev templates "
+        "`training/train_en_ner.py --mode select` trains without (use with --en-ner)",
     )
     parser.add_argument(
         "--errors", type=int, default=0, metavar="N", help="show the N worst error patterns"
     )
-    parser.add_argument("--errors-split", choices=("dev", "test", "all"), default="dev")
+    parser.add_argument("--errors-split", choices=("dev", "holdout", "test", "all"), default="dev")
     parser.add_argument("--span-match", choices=("overlap", "exact"), default="overlap")
     parser.add_argument(
         "--limit", type=int, default=0, help="only the first N texts of each set (0 = all)"
     )
     parser.add_argument("--model", default=PRESIDIO_MODEL, help="spaCy model for Presidio")
+    parser.add_argument(
+        "--en-ner",
+        default=None,
+        metavar="DIR",
+        help="pdmap's English NER weights from DIR (e.g. `train_en_ner.py --mode select "
+        "--output DIR`) instead of the shipped ones",
+    )
     parser.add_argument(
         "--synth-raw-addresses",
         action="store_true",

