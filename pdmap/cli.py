@@ -675,9 +675,29 @@ def _show_erasure(plan: ErasurePlan, report: ErasureReport | None, format: str) 
     )
 
 
+#: Commands after which the console script ends the process at once (see :func:`main`).
+FAST_EXIT_COMMANDS = frozenset({"detect"})
+
+
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point.
+
+    After ``detect`` the process ends with ``os._exit`` once stdout, stderr and logging are
+    flushed: its output file is already written, fsynced and renamed, its worker pool joined,
+    and it holds no connection or temporary file, so tearing down the interpreter (freeing the
+    NER pipelines object by object, about 0.3 s) would only delay the exit. Every other command
+    exits normally, so that connections close and temporary files are removed.
+    """
+    try:
+        app()
+    except SystemExit as exc:
+        command = next((arg for arg in sys.argv[1:] if not arg.startswith("-")), None)
+        if command not in FAST_EXIT_COMMANDS or not isinstance(exc.code, int | None):
+            raise
+        sys.stdout.flush()
+        sys.stderr.flush()
+        logging.shutdown()
+        os._exit(exc.code or 0)
 
 
 if __name__ == "__main__":

@@ -160,3 +160,13 @@ def test_cli_skip_invalid_exit_3(tmp_path: Path) -> None:
     result = run_cli("detect", "-i", str(src), "-o", str(out), "--no-ner", "--skip-invalid")
     assert result.returncode == 3, result.stderr
     assert len(read_jsonl(out)) == 3
+
+
+def test_cli_stdout_is_complete_after_the_fast_exit(tmp_path: Path) -> None:
+    # `detect` ends with os._exit: what it wrote to a pipe must still be flushed
+    src = write_jsonl(tmp_path / "in.jsonl", LINES)
+    result = run_cli("detect", "-i", str(src), "-o", "-", "--no-ner")
+    assert result.returncode == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [row["id"] for row in rows] == [line["id"] for line in LINES]
+    assert "pdmap detect: texts=3" in result.stderr

@@ -52,6 +52,7 @@ class PdmapNerRecognizer(LocalRecognizer):
                 continue
             start, end = span
             if mention.label == "PERSON":
+                start = _without_lead_words(text, start, end, lowercase_text)
                 start, end = _whole_name(text, start, end)
                 if not _plausible_name(text, start, end, lowercase_text) or _a_place(
                     text, start, end
@@ -93,7 +94,7 @@ def _plausible_name(text: str, start: int, end: int, lowercase_text: bool = Fals
     (``... AB``), role words (``Hej Kundtjänst``), digits and all-caps tokens; a name without
     a capital only in a text written without any."""
     value = text[start:end]
-    if _NOT_A_NAME.search(value) or "\n" in value:
+    if _NOT_A_NAME.search(value) or "\n" in value or "&" in value:
         return False
     if value.isupper() or not (lowercase_text or any(ch.isupper() for ch in value)):
         return False
@@ -106,6 +107,24 @@ def _plausible_name(text: str, start: int, end: int, lowercase_text: bool = Fals
         return True
     word = value.lower()
     return word not in _NOT_NAMES and (word not in common_words() or word in _NAME_STOP_WORDS)
+
+
+def _without_lead_words(text: str, start: int, end: int, lowercase_text: bool) -> int:
+    """The start of a PERSON mention after the words NER took in before the name: lower-case
+    words in a text that has capitals (``pratade m. [Noah Eriksson]``; not the particles of
+    ``van der Berg``), stop words (``Det Anna``) and role words (``Handläggare [Tindra
+    Malm]``), as long as a word is left."""
+    words = list(_WORD_SPAN.finditer(text, start, end))
+    kept = 0
+    while kept < len(words) - 1:
+        word = words[kept].group()
+        bare = word.rstrip(".").lower()
+        lower_word = not lowercase_text and word.islower() and bare not in _PARTICLES
+        stop_word = bare in common_words() and bare not in _GIVEN_NAME_STOP_WORDS
+        if not (lower_word or stop_word or bare in _NOT_NAMES or bare in _ROLE_WORDS):
+            break
+        kept += 1
+    return words[kept].start() if words else start
 
 
 def _whole_name(text: str, start: int, end: int) -> tuple[int, int]:
@@ -129,6 +148,11 @@ def _a_place(text: str, start: int, end: int) -> bool:
     return _LOCATIVE_BEFORE.search(text, max(0, start - 12), start) is not None
 
 
+_WORD_SPAN = re.compile(r"\S+")
+# lower-case name particles (``Ludwig van Beethoven``, ``Carl af Klint``)
+_PARTICLES = frozenset(
+    {"af", "av", "von", "van", "der", "den", "de", "da", "del", "di", "la", "le"}
+)
 _NAME_PART = r"[A-ZÅÄÖÉÜ][a-zåäöéüø]+"
 _HYPHENATED_BEFORE = re.compile(rf"(?<![\w\-])(?=[\w\-]{{6}})(?:{_NAME_PART}-)+{_NAME_PART} $")
 _HYPHENATED_AFTER = re.compile(rf"(?:-{_NAME_PART})+(?![\w\-])")
@@ -141,8 +165,18 @@ _COMPANY_SUFFIX = re.compile(
     r"(?i:AB|HB|KB|Inc\.?|Ltd\.?|LLC|GmbH|Oy|Oyj|AS|ASA|ApS|AG|SA|BV|NV|plc|Corp\.?)"
 )
 _COMPANY_AFTER = re.compile(r"[ \t]*&|[ \t]+" + COMPANY_FORM + r"\b")
+# Roles written before a name ("Handläggare Tindra Malm", "Kundansvarig Eva Ek").
+_ROLE_WORDS = frozenset(
+    """handläggare handläggaren kundansvarig kontaktperson ansvarig chef vd ordförande
+    sekreterare läkare doktor sjuksköterska advokat revisor konsult mäklare projektledare
+    säljaren teknikern kundtjänstmedarbetare medarbetare kollega kollegan agent advisor
+    consultant manager director engineer technician officer assistant clerk caseworker
+    """.split()  # noqa: SIM905 - a word list reads best as text
+)
 # Stop words that are given names too: a one-word "Per" or "Hans" stays a person.
 _NAME_STOP_WORDS = frozenset({"per", "will", "may", "else", "my", "hans"})
+# ... and stop words that start a full name often enough not to be cut from one ("Inga Lind")
+_GIVEN_NAME_STOP_WORDS = _NAME_STOP_WORDS | {"dag", "dina", "inga", "mina", "sina", "alla", "vi"}
 _NOT_NAMES = frozenset(
     """kundtjänst kundservice support supporten team teamet admin administratör hej hejsan
     tack reg avtalet avtal fakturan faktura kassan ordern beställning leverans leveransen

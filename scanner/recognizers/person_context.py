@@ -27,6 +27,16 @@ _FIELD = (
     r"|contact_?name|display_?name|name|namn|fullnamn|f[öo]rnamn|efternamn|tilltalsnamn"
     r"|kontaktperson|kundnamn|kund_namn|mottagare|avs[äa]ndare)"
 )
+_ADDRESS_LABEL = (
+    r"ship(?:ping)?\sto|deliver(?:y)?\sto|bill(?:ing)?\sto|send\sto|(?:billing|shipping|delivery"
+    r"|mailing|postal|invoice|home)\saddress|leveransadress|faktureringsadress|postadress"
+    r"|hemadress|skicka\still|levereras\still|leverans\still"
+)
+_PERSON_KEY = (
+    r"customer|client|kund|klient|user|användare|actor|author|owner|assignee|reporter"
+    r"|requester|recipient|sender|agent|contact|kontakt|patient|employee|anställd|member"
+    r"|medlem|passenger|guest|gäst|created_?by|updated_?by|modified_?by|handled_?by"
+)
 _SIGN_OFF = (
     r"(?i:med\svänlig(?:a)?\shälsning(?:ar)?|vänlig(?:a)?\shälsning(?:ar)?|hälsningar|mvh"
     r"|tack\spå\sförhand|best\sregards|kind\sregards|regards|many\sthanks|thanks|cheers"
@@ -87,5 +97,27 @@ class PdmapPersonContextRecognizer(RegexRecognizer):
             rf"(?:\d|[^\n]*@|(?i:phone|tel|mobil|e-?mail|e-?post|address|adress)))",
             0.6,
         ),
-        ("slash signature", rf"(?m)(?:^|\s)/{_NAME}[ \t]*$", 0.7),
+        ("slash signature", rf"(?m)(?:^|\s)/{_NAME}[ \t]*(?:,[^\n]*)?$", 0.7),
+        (
+            # the first line of an address block under an address label is its recipient
+            "address block recipient",
+            rf"(?<![\w])(?i:{_ADDRESS_LABEL})[ \t]*:[ \t]*\n?[ \t]*{_FULL_NAME}"
+            rf"(?![ \t]+{COMPANY_FORM}\b)(?=[ \t]*(?:,[ \t]*)?\n[ \t]*\S)",
+            0.75,
+        ),
+        (
+            # a person-like key whose whole quoted value is a full name
+            "person key",
+            rf"(?<![\w])\"?(?i:{_PERSON_KEY})\"?[ \t]?[:=][ \t]?\"{_FULL_NAME}"
+            rf"(?<!{COMPANY_FORM})\"",
+            0.7,
+        ),
+        (
+            "by-line",
+            rf"(?<![\w])(?i:(?:written|directed|produced|reported|created|approved|signed"
+            rf"|submitted|assigned|handled|requested|authored|edited|closed|opened|"
+            rf"updated)[ \t]+by)[ \t]*:?[ \t]*{_FULL_NAME}(?![ \t]+{COMPANY_FORM}\b)",
+            0.7,
+        ),
+        ("quote attribution", rf"[,.!?][\"”][ \t]+(?:says|said|säger|sa)[ \t]+{_NAME}", 0.7),
     )

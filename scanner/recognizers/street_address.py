@@ -33,9 +33,10 @@ _SV_NAME_WORD = (
     rf"(?!(?:\w*[Aa]dress|Bor|Till|Hos|På|Vid|Från|Leverans|Gata|Gatan|Ny|Nu|Min|Mitt|Vår)\s)"
     rf"{_WORD}"
 )
+# The words of one street name share a line ("Olle Sjöberg\nKungsgatan 5" is a name above it).
 _SV_STREET = (
-    rf"(?:(?:{_SV_PREFIX}\s|{_SV_NAME_WORD}\s)?{_UP}{_LOW}*{_SV_SUFFIX}"
-    rf"|(?:{_WORD}\s){{1,2}}(?:gata|väg|gränd|torg|allé|plats|backe|stig))"
+    rf"(?:(?:{_SV_PREFIX}[ \t]|{_SV_NAME_WORD}[ \t])?{_UP}{_LOW}*{_SV_SUFFIX}"
+    rf"|(?:{_WORD}[ \t]){{1,2}}(?:gata|väg|gränd|torg|allé|plats|backe|stig))"
 )
 _LGH = r"(?:,?\s*(?:lgh|lägenhet|lägenhetsnr)\.?\s*(?:nr\.?\s*)?\d{4})"
 _UNIT_EN = r"(?:,?\s*(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|#)\s*\d{1,5}[A-Z]?)"

@@ -40,6 +40,13 @@ def person(marked: str) -> list[str]:
         ("⟦Det⟧ finns 70 st i lager.", []),
         ("⟦Per⟧ ringde i går.", ["Per"]),
         ("⟦Hans⟧ ringde i går.", ["Hans"]),
+        # words NER took in before the name: lower-case words and stop words
+        ("Anteckning: ⟦pratade m. Noah Eriksson⟧, vill bli uppringd", ["Noah Eriksson"]),
+        ("⟦Det Anna⟧ sa stämmer.", ["Anna"]),
+        ("Hej, ⟦Inga Lind⟧ här.", ["Inga Lind"]),  # a stop word that is a given name stays
+        ("Ludwig ⟦van Beethoven⟧ wrote it.", ["van Beethoven"]),  # a particle stays
+        ("Telefon 070-1. ⟦Handläggare Tindra Malm⟧, ärende #67770.", ["Tindra Malm"]),
+        ("Telefonsamtal med Eva på ⟦Ek &⟧ Lind Redovisning AB", []),
         # labels, companies, digits
         ("⟦E-post⟧: anna@exempel.se", []),
         ("⟦Ek⟧ & Lind Redovisning AB", []),

@@ -20,8 +20,19 @@ T = "PERSON"
         ("Best regards,\n\nDorota Sadza\nAccount Manager", ["Dorota Sadza"]),
         ("Återkoppla på onsdag. /Moa", ["Moa"]),
         ("Tack på förhand, Arthur (arthur@example.se)", ["Arthur"]),
+        ("Ship to: Nora Lund\n Storgatan 12\n 111 22 Stockholm", ["Nora Lund"]),
+        ("Leveransadress:\nOlle Sjöberg\nKungsgatan 5", ["Olle Sjöberg"]),
+        ('{"event":"order_created","customer":"Erik Lind","sku":"X1"}', ["Erik Lind"]),
+        ('ts=2024-01-02T10:00:00Z action=update actor="Hassan Ali" target=crm', ["Hassan Ali"]),
+        ("Directed By:    Johannes Varvio", ["Johannes Varvio"]),
+        ('"We are moving," says Gerste.', ["Gerste"]),
+        ("/Ella, kundtjänst", ["Ella"]),
         # not names
         ('{"name":"premium-plan"}', []),
+        ('{"customer":"Acme Holding AB"}', []),  # a company under a person key
+        ('{"customer":"K-595942"}', []),
+        ("Ship to: Lagret\nKungsgatan 5", []),  # one word: not a full name
+        ("Powered by Apple Music", []),
         ("filnamn=rapport.pdf", []),
         ("Mvh\nKundtjänst AB\n08-123", []),  # a company line after a sign-off
         ("version/Build 12", []),

@@ -21,6 +21,8 @@ T = "STREET_ADDRESS"
         ("Besöksadress Lilla Nygatan 4 A", ["Lilla Nygatan 4 A"]),
         ("Box 1234, 111 22 Stockholm", ["Box 1234, 111 22 Stockholm"]),
         ("Mäster Samuelsgränd 9", ["Mäster Samuelsgränd 9"]),
+        # a name on the line above is not part of the street name
+        ("Olle Sjöberg\nKungsgatan 5", ["Kungsgatan 5"]),
         ("Stortorget 2", ["Stortorget 2"]),
         ("He lives at 221B Baker Street, London", ["221B Baker Street"]),
         (
