@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import re
 from typing import ClassVar
 
 from scanner.recognizers.base import RegexRecognizer
@@ -26,6 +27,11 @@ _V6 = (
 )
 
 
+_RELEASED_AFTER = re.compile(
+    r"[ \t]+(?:is\sout|was\sreleased|released|ships|är\sute|släpptes|släpps|är\ssläppt)\b",
+    re.IGNORECASE,
+)
+
 IPV4_PATTERN = _V4
 IPV6_PATTERN = _V6
 
@@ -38,13 +44,24 @@ class PdmapIpAddressRecognizer(RegexRecognizer):
     )
     CONTEXT = ("ip", "client", "remote", "address", "host", "from", "src", "source")
     CONTEXT_KEY = "IP_ADDRESS"
-    # A four-part version or build number is not an address.
+    # A four-part version or build number is not an address, nor is a section number.
     REJECT_BEFORE = (
         r"(?<![^\W_])(?:version|versionen|ver|v|build|release|firmware|fw|sw|os|app_version"
-        r"|client_version|agent|rev|revision|oid)\.?[\s\"':=]{0,4}"
-        # Chrome/126.0.0.0, "upgrade to 10.2.0.1", "uppgraderat till 4.1.0.2"
-        r"|[A-Za-z][\w.\-]*/|(?<![^\W_])(?:upgraded?|updated?|uppgrader\w*|uppdater\w*)\s(?:to|till)\s"
+        r"|client_version|agent|rev|revision|oid|patch|hotfix|service\s?pack|update"
+        r"|uppdatering(?:en)?|driver|drivrutin(?:en)?|sdk|api|plugin|pkg|package|paket(?:et)?"
+        r"|ios|ipados|android|macos|windows|linux|kernel|installed|installerade?|installerat"
+        r"|running|kör|section|sektion|avsnitt(?:et)?|kapitel|chapter|paragraph|paragraf|clause"
+        r"|klausul|punkt|step|steg|release\snotes\sfor)\.?[\s\"':=]{0,4}"
+        r"|§\s?"
+        # Chrome/126.0.0.0, "upgrade the agent to 10.2.0.1", "uppgraderat till 4.1.0.2"
+        r"|[A-Za-z][\w.\-]*/|(?<![^\W_])(?:upgraded?|updated?|uppgrader\w*|uppdater\w*)(?:\s[\w\-]+){0,2}\s(?:to|till)\s"
     )
+
+    def accept(self, text: str, start: int, end: int, pattern: str) -> tuple[int, int] | None:
+        """A dotted quad announced as a release ("2.1.0.4 is out") is a version."""
+        if _RELEASED_AFTER.match(text, end):
+            return None
+        return super().accept(text, start, end, pattern)
 
     def check(self, value: str) -> bool:
         try:

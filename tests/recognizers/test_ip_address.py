@@ -16,6 +16,9 @@ T = "IP_ADDRESS"
         ("src 6e40:4041:c617:e898:c11:40d2:c669:2eb4", ["6e40:4041:c617:e898:c11:40d2:c669:2eb4"]),
         ("from ::ffff:192.0.2.128", ["::ffff:192.0.2.128"]),
         ("inloggning från 10.0.0.12.", ["10.0.0.12"]),
+        ("Login from 10.0.0.12 failed.", ["10.0.0.12"]),
+        ("Blocked 10.0.0.12 after five attempts.", ["10.0.0.12"]),
+        ("The server at 10.0.0.5 is running out of disk.", ["10.0.0.5"]),
         ("version 10.2.0.1", []),
         ("v1.2.3.4", []),
         ("build 4.18.0.305 released", []),
@@ -36,6 +39,17 @@ def test_ip_address(pattern_engine: DetectionEngine, text: str, expected: list[s
         "build=21.7.3.10",
         "GET /app.js?v=8.1.8.18 HTTP/1.1",
         "fw=24.20.0.225",
+        # versions and section numbers in prose
+        "Please upgrade the agent to 4.2.1.7 before Friday.",
+        "We installed 4.2.1.7 on all servers yesterday.",
+        "Hotfix 10.3.2.1 rolled out to production.",
+        "The app crashes on iOS 17.1.2.1 and Android 14.0.0.2.",
+        "Appen kraschar sedan uppdatering 5.1.2.3.",
+        "See section 4.1.2.3 of the agreement.",
+        "Se avsnitt 4.1.2.3 i avtalet.",
+        "Enligt § 2.1.1.3 sparas uppgifterna i sju år.",
+        "2.1.0.4 is out now with the fix.",
+        "Router model AX3000 running 1.0.3.120",
     ],
 )
 def test_version_keys_are_not_addresses(pattern_engine: DetectionEngine, text: str) -> None:
