@@ -687,7 +687,12 @@ def main() -> None:
     and it holds no connection or temporary file, so tearing down the interpreter (freeing the
     NER pipelines object by object, about 0.3 s) would only delay the exit. Every other command
     exits normally, so that connections close and temporary files are removed.
+
+    OpenBLAS, which does the NER pipelines' matrix products (:mod:`scanner.ops`), is held to
+    one thread per process unless ``OPENBLAS_NUM_THREADS`` says otherwise: the worker processes
+    are the parallelism, and threads on top of them would only compete for the same cores.
     """
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     try:
         app()
     except SystemExit as exc:

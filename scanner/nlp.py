@@ -30,6 +30,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts, NlpEngine
 from spacy.language import Language
 from spacy.pipeline import EntityRecognizer
 
+from scanner.ops import use_matmul
 from scanner.resources import PACKAGE_DIR
 
 __all__ = [
@@ -298,7 +299,8 @@ def check_model(name: str) -> None:
 def load_pipeline(name: str) -> Language:
     """Load a pipeline by package name, ``scanner:<resource path>`` or filesystem path;
     ``base+weights`` loads ``base`` and then the ``ner`` weights saved in ``weights/ner``.
-    Only ``ner`` (and what it listens to) stays enabled."""
+    Only ``ner`` (and what it listens to) stays enabled; its matrix products go through numpy
+    (:mod:`scanner.ops`)."""
     check_model(name)
     if "+" in name:
         base, weights = name.split("+", 1)
@@ -307,19 +309,48 @@ def load_pipeline(name: str) -> Language:
         if not isinstance(ner, EntityRecognizer):
             raise ModelMissing(f"{base} has no ner component for the weights in {weights}")
         ner.from_disk(_weights_folder(weights) / "ner")
+        use_matmul(nlp)
         return nlp
     target: str | Path = (
         PACKAGE_DIR / name.split(":", 1)[1] if name.startswith("scanner:") else name
     )
-    nlp = spacy.load(target)
-    keep = set(_KEEP)
-    for pipe_name, pipe in nlp.pipeline:
-        if keep.intersection(getattr(pipe, "listening_components", [])):
-            keep.add(pipe_name)
-    for pipe_name in list(nlp.pipe_names):
-        if pipe_name not in keep:
-            nlp.disable_pipe(pipe_name)
+    # components NER does not need are not even deserialised (tagger, parser, lemmatizer)
+    config = spacy.util.load_config(_model_folder(target) / "config.cfg")
+    keep = _needed_by_ner(config)
+    nlp = spacy.load(target, exclude=[p for p in config["nlp"]["pipeline"] if p not in keep])
+    use_matmul(nlp)
     return nlp
+
+
+def _model_folder(target: str | Path) -> Path:
+    """The folder holding the pipeline's ``config.cfg``: ``target`` itself, or the data folder
+    inside an installed model package."""
+    if isinstance(target, Path) or Path(target).exists():
+        return Path(target)
+    package = spacy.util.get_package_path(str(target))
+    return next(p for p in sorted(package.iterdir()) if (p / "config.cfg").is_file())
+
+
+def _needed_by_ner(config: Any) -> set[str]:
+    """``ner`` and the components it listens to (a ``Tok2VecListener``'s ``upstream``; ``*``
+    means every ``tok2vec`` component)."""
+    components = config["components"]
+    upstream: set[str] = set()
+
+    def visit(node: Any) -> None:
+        if isinstance(node, dict):
+            if "Listener" in str(node.get("@architectures", "")):
+                upstream.add(str(node.get("upstream", "*")))
+            for value in node.values():
+                visit(value)
+
+    for name in _KEEP:
+        visit(components.get(name, {}))
+    keep = set(_KEEP)
+    for name, component in components.items():
+        if name in upstream or ("*" in upstream and component.get("factory") == "tok2vec"):
+            keep.add(name)
+    return keep
 
 
 def _weights_folder(weights: str) -> Path:

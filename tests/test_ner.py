@@ -16,6 +16,7 @@ from scanner.nlp import (
     lowercase_prose,
     worth_ner,
 )
+from scanner.ops import MatmulOps
 from tests.conftest import of_type
 
 
@@ -144,3 +145,16 @@ def test_pipelines_load_on_first_use_and_missing_models_fail_at_load(tmp_path: P
         missing.load()
     with pytest.raises(ModelMissing, match="not installed"):
         PdmapNlpEngine(models={"en": "no_such_spacy_package"}).load()
+
+
+def test_only_what_ner_needs_is_loaded_and_products_go_through_numpy() -> None:
+    """en_core_web_sm's ner has its own tok2vec: nothing else of the package is loaded. The
+    Swedish ner listens to a shared tok2vec, which is kept. Every model uses MatmulOps."""
+    english = load_pipeline(DEFAULT_MODELS["en"])
+    assert english.component_names == ["ner"]
+    swedish = load_pipeline(DEFAULT_MODELS["sv"])
+    assert swedish.component_names == ["tok2vec", "ner"]
+    for nlp in (english, swedish):
+        for _, component in nlp.components:
+            assert {type(node.ops) for node in component.model.walk()} == {MatmulOps}
+    assert [e.text for e in english("Please call Sarah Connor.").ents] == ["Sarah Connor"]

@@ -20,7 +20,7 @@ _ISSUER = re.compile(
 
 _CARD_BEFORE = re.compile(
     r"(?i)(?:card|kort|\bcc|\bcredit|\bdebit)\w*(?:\s+(?:no\.?|number|nummer|nr|is|är))?"
-    r"[\s:#=]+$"
+    r"\??[\s:#=]+$"  # "What's your credit card? 3522..." too
 )
 
 

@@ -23,6 +23,7 @@ T = "CREDIT_CARD"
         ("OCR 40000000000000000000", []),
         # outside the listed issuer ranges: a card only next to a card word
         ("my credit card 3590730093437731 has been lost", ["3590730093437731"]),
+        ("What's your credit card? 3522235032377454", ["3522235032377454"]),
         ("Need to change billing date of my card 3593156708213738", ["3593156708213738"]),
         ("Betalkort 3521213764418045 spärrat", ["3521213764418045"]),
         ("Reference 3590730093437731 attached", []),

@@ -27,6 +27,8 @@ T = "PERSON"
         ("Directed By:    Johannes Varvio", ["Johannes Varvio"]),
         ('"We are moving," says Gerste.', ["Gerste"]),
         ("/Ella, kundtjänst", ["Ella"]),
+        ("Name:    Martim A Pereira\nAddress: somewhere", ["Martim A Pereira"]),  # bare initial
+        ("Directed By:    Leena O Sasi", ["Leena O Sasi"]),
         # not names
         ('{"name":"premium-plan"}', []),
         ('{"customer":"Acme Holding AB"}', []),  # a company under a person key
