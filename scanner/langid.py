@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["SUPPORTED_LANGUAGES", "LanguageGuesser"]
+__all__ = ["SUPPORTED_LANGUAGES", "LanguageGuesser", "function_words"]
 
 SUPPORTED_LANGUAGES = ("sv", "en")
 
@@ -209,6 +209,18 @@ _EN_WORDS = frozenset(
 )
 _WORD = re.compile(r"[^\W\d_]+")
 _SV_LETTERS = re.compile(r"[åäöÅÄÖ]")
+
+
+def function_words(text: str, limit: int = 2) -> int:
+    """How many Swedish or English function words ``text`` holds, counting up to ``limit``:
+    two or more mean a sentence someone wrote, not a log field or an identifier."""
+    found = 0
+    for word in _WORD.findall(text.lower()):
+        if word in _SV_WORDS or word in _EN_WORDS:
+            found += 1
+            if found >= limit:
+                break
+    return found
 
 
 class LanguageGuesser:

@@ -24,9 +24,19 @@ class PdmapDateOfBirthRecognizer(RegexRecognizer):
         ("iso", _L + r"(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])" + _R, WEAK),
         (
             "numeric d/m/y",
-            _L + r"(?:0?[1-9]|[12]\d|3[01])[./](?:0?[1-9]|1[0-2])[./](?:19|20)\d{2}" + _R,
+            _L
+            + r"(?:0?[1-9]|[12]\d|3[01])(?P<sep>[./\-])(?:0?[1-9]|1[0-2])(?P=sep)(?:19|20)\d{2}"
+            + _R,
             WEAK,
         ),
+        # "född 14/3 1985": day/month, then the year after a space
+        (
+            "day/month year",
+            _L + r"(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])\s(?:19|20)\d{2}" + _R,
+            WEAK,
+        ),
+        # "födelsedatum=19850314": eight digits, not the start of a personnummer
+        ("compact", _L + r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])" + _R, WEAK),
         (
             "numeric m/d/y",
             _L + r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?:19|20)\d{2}" + _R,

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import ipaddress
 import re
-from typing import ClassVar
+from typing import Any, ClassVar
 
+from scanner.langid import function_words
 from scanner.recognizers.base import RegexRecognizer
 
 _OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
@@ -27,6 +28,12 @@ _V6 = (
 )
 
 
+#: Score of an IPv4 address in prose before context: below the engine's 0.5 threshold.
+PROSE_SCORE = 0.45
+# a log line (timestamp, level), key=value or JSON: addresses there need no context word
+_LOG_SHAPE = re.compile(
+    r"^\s*[\[{]|\d{2}:\d{2}:\d{2}|\b(?:INFO|WARN|WARNING|ERROR|DEBUG|TRACE)\b|[\w\-]=\S"
+)
 _RELEASED_AFTER = re.compile(
     r"[ \t]+(?:is\sout|was\sreleased|released|ships|är\sute|släpptes|släpps|är\ssläppt)\b",
     re.IGNORECASE,
@@ -42,7 +49,11 @@ class PdmapIpAddressRecognizer(RegexRecognizer):
         ("ipv4", _V4, 0.85),
         ("ipv6", _V6, 0.85),
     )
-    CONTEXT = ("ip", "client", "remote", "address", "host", "from", "src", "source")
+    CONTEXT = (
+        "ip", "remote", "address", "host", "from", "src", "source", "server", "blocked",
+        "login", "logged", "connect", "connection", "ping", "gateway", "proxy", "dns",
+        "firewall", "attempts", "request", "requests", "origin", "peer", "via",
+    )  # fmt: skip
     CONTEXT_KEY = "IP_ADDRESS"
     # A four-part version or build number is not an address, nor is a section number.
     REJECT_BEFORE = (
@@ -56,6 +67,20 @@ class PdmapIpAddressRecognizer(RegexRecognizer):
         # Chrome/126.0.0.0, "upgrade the agent to 10.2.0.1", "uppgraderat till 4.1.0.2"
         r"|[A-Za-z][\w.\-]*/|(?<![^\W_])(?:upgraded?|updated?|uppgrader\w*|uppdater\w*)(?:\s[\w\-]+){0,2}\s(?:to|till)\s"
     )
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[Any]:
+        """In a written sentence a dotted quad is as often a version (``the app 5.2.1.0``,
+        ``BankID 7.1.0.12``) as an address, so there it scores below the threshold and only a
+        context word (``IP``, ``från``, ``from``, ``host``, ...) reports it; in log lines,
+        key=value and JSON it stands alone."""
+        results = super().analyze(text, entities, nlp_artifacts)
+        if any(
+            r.entity_type == self.ENTITY and ":" not in text[r.start : r.end] for r in results
+        ) and (function_words(text, limit=1) >= 1 and not _LOG_SHAPE.search(text)):
+            for result in results:
+                if ":" not in text[result.start : result.end]:
+                    result.score = PROSE_SCORE
+        return results
 
     def accept(self, text: str, start: int, end: int, pattern: str) -> tuple[int, int] | None:
         """A dotted quad announced as a release ("2.1.0.4 is out") is a version."""

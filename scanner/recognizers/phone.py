@@ -30,6 +30,9 @@ _IP_OR_DATE = re.compile(
     r"^(?:\d{1,3}\.){3}\d{1,3}$|^\d{4}[-./]\d{1,2}[-./]\d{1,2}$|^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$"
     r"|^\d{1,2}:\d{2}"
 )
+# digits separated by dots only, with a one-digit or five-digit group: a version or build
+# number ("16.0.17126.20132"), never a phone number written with dots ("070.123.45.67")
+_VERSION = re.compile(r"^(?=(?:\d+\.)+\d+$)(?:.*\.)?(?:\d|\d{5,})(?:\.|$)")
 _SWEDISH_LAYOUT = re.compile(r"^(?:\(0\)|0)\d{1,3}\s?[-/ ]\s?\d")
 _NANP_LAYOUT = re.compile(r"^(?:\+?1[ .\-])?(?:\(\d{3}\)\s?|\d{3}[\-.])\d{3}[\-.]\d{4}")
 _MOBILE_TYPES = (PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE)
@@ -98,7 +101,7 @@ class PdmapPhoneRecognizer(RegexRecognizer):
         log against many regions is what makes naive phone detection slow.
         """
         digits = sum(ch.isdigit() for ch in candidate)
-        if digits < 7 or digits > 17 or _IP_OR_DATE.match(candidate):
+        if digits < 7 or digits > 17 or _IP_OR_DATE.match(candidate) or _VERSION.match(candidate):
             return 0.0
         international = candidate.startswith(("+", "00", "(+"))
         # Swedish numbers are always written with the trunk 0 or a country prefix.

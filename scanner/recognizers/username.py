@@ -12,6 +12,7 @@ _KEY = (
 )
 # Case-sensitive start: "Owner: Laura Heath" is a name, "owner=laura_h" a user name.
 _VALUE = r"(?P<value>(?-i:[a-zåäö])[\w.\-]{1,63})(?![\w@.\-])"
+_MARKED = r"(?P<value>(?-i:[a-zåäö])(?=[\w.\-]*[._\-\d])[\w.\-]{0,62}\w)(?![\w@]|[.\-]\w)"
 
 
 class PdmapUsernameRecognizer(RegexRecognizer):
@@ -19,6 +20,19 @@ class PdmapUsernameRecognizer(RegexRecognizer):
     PATTERNS: ClassVar[tuple[tuple[str, str, float], ...]] = (
         ("key=value", rf"(?<![\w.\-])\"?{_KEY}\"?\s?[=:]\s?\"?" + _VALUE, 0.6),
         ("logged in as", r"(?<![\w])(?:logged\sin\sas|inloggad\ssom)\s" + _VALUE, 0.6),
+        # in prose the value must look like an account name ("for user anna_berg", not
+        # "for user accounts"): a dot, underscore, hyphen or digit inside it
+        (
+            "user in prose",
+            r"(?<![\w])(?:for|för|from|från|by|av)\s(?:user|användare(?:n)?)\s" + _MARKED,
+            0.6,
+        ),
+        (
+            "user name in prose",
+            r"(?<![\w])(?:username|user\sname|login\sname|användarnamn(?:et)?)\s(?:(?:is|är)\s)?"
+            + _MARKED,
+            0.6,
+        ),
     )
     CONTEXT = ("user", "login", "account")
 

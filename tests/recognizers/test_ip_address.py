@@ -19,6 +19,15 @@ T = "IP_ADDRESS"
         ("Login from 10.0.0.12 failed.", ["10.0.0.12"]),
         ("Blocked 10.0.0.12 after five attempts.", ["10.0.0.12"]),
         ("The server at 10.0.0.5 is running out of disk.", ["10.0.0.5"]),
+        ("Servern svarar från 10.1.2.3 men inte från 10.1.2.4.", ["10.1.2.3", "10.1.2.4"]),
+        ("10.0.0.12 is blocked", ["10.0.0.12"]),
+        ("10.0.0.1", ["10.0.0.1"]),  # a field value: no sentence, no context needed
+        ("anna,10.0.0.1,2024-01-02", ["10.0.0.1"]),
+        ("2024-01-02 10:00:00 INFO auth ok 10.0.0.7", ["10.0.0.7"]),
+        # in a sentence, a dotted quad without an address word is a version as often as not
+        ("Appen (5.2.1.0) kraschar vid start.", []),
+        ("BankID 7.1.0.12 fungerar inte.", []),
+        ("Customer runs client 4.12.0.3 on Windows 11.", []),
         ("version 10.2.0.1", []),
         ("v1.2.3.4", []),
         ("build 4.18.0.305 released", []),

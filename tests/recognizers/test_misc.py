@@ -19,6 +19,12 @@ from tests.conftest import of_type
         ("DOB: 12/03/1985", "DATE_OF_BIRTH", ["12/03/1985"]),
         ("date of birth March 3, 1985", "DATE_OF_BIRTH", ["March 3, 1985"]),
         ("Leverans 2024-03-12", "DATE_OF_BIRTH", []),
+        ("Kunden är född 14/3 1985 och vill ha utbetalningar.", "DATE_OF_BIRTH", ["14/3 1985"]),
+        ("D.O.B. 14-03-1985", "DATE_OF_BIRTH", ["14-03-1985"]),
+        ("födelsedatum=19850314", "DATE_OF_BIRTH", ["19850314"]),
+        ("född 19850314-2387", "DATE_OF_BIRTH", []),  # a personnummer, not a birth date
+        ("född 14-03/1985", "DATE_OF_BIRTH", []),  # mixed separators
+        ("Leverans 14/3 2024", "DATE_OF_BIRTH", []),
         ("device mac 00:1A:2B:3C:4D:5E up", "MAC_ADDRESS", ["00:1A:2B:3C:4D:5E"]),
         ("hwaddr 00-1a-2b-3c-4d-5e", "MAC_ADDRESS", ["00-1a-2b-3c-4d-5e"]),
         ("mac 001a.2b3c.4d5e", "MAC_ADDRESS", ["001a.2b3c.4d5e"]),
@@ -26,6 +32,11 @@ from tests.conftest import of_type
         ("level=info user=anna.s action=login", "USERNAME", ["anna.s"]),
         ('{"username": "kalle_anka"}', "USERNAME", ["kalle_anka"]),
         ("user=null", "USERNAME", []),
+        ("Login failed for user anna_berg from 10.0.0.1", "USERNAME", ["anna_berg"]),
+        ("Inloggning misslyckades för användare olle.svensson", "USERNAME", ["olle.svensson"]),
+        ("Kunden loggar in med användarnamnet erik83.", "USERNAME", ["erik83"]),
+        ("Quota reached for user accounts in the EU.", "USERNAME", []),  # a word, no marks
+        ("Mail sent by user anna@example.se", "USERNAME", []),
         ("user=anna@example.se", "USERNAME", []),
     ],
 )

@@ -41,6 +41,8 @@ T = "PHONE_NUMBER"
         ("2024-01-02 10:00:00 WARN CRM: note added", []),
         ("2024-01-02 10:00:00 item: 4471", []),
         ("m: 0701234567", ["0701234567"]),
+        ("Kunden har Office 16.0.17126.20132", []),  # a build number, near "office"
+        ("tel +46.70.123.45.67", ["+46.70.123.45.67"]),
         # record numbers under their label, with or without a colon
         ("Ärendenummer 083-4471-22 är stängt.", []),
         ("Serienummer 0812-3345-21 på routern.", []),
