@@ -21,7 +21,25 @@ _R = r"(?![\w\-/:]|[.,]\d)"
 class PdmapDateOfBirthRecognizer(RegexRecognizer):
     ENTITY = "DATE_OF_BIRTH"
     PATTERNS: ClassVar[tuple[tuple[str, str, float], ...]] = (
-        ("iso", _L + r"(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])" + _R, WEAK),
+        (
+            "iso",
+            _L
+            + r"(?:19|20)\d{2}(?P<sep>[-/.])(?:0[1-9]|1[0-2])(?P=sep)(?:0[1-9]|[12]\d|3[01])"
+            + _R,
+            WEAK,
+        ),
+        # two-digit years, as people write them after "född" / "DOB" (85-03-14, 14.3.85, 850314)
+        (
+            "short year y-m-d",
+            _L + r"\d{2}(?P<sep>-?)(?:0[1-9]|1[0-2])(?P=sep)(?:0[1-9]|[12]\d|3[01])" + _R,
+            WEAK,
+        ),
+        (
+            "short year d/m/y",
+            _L + r"(?:0?[1-9]|[12]\d|3[01])(?P<sep>[./\-])(?:0?[1-9]|1[0-2])(?P=sep)\d{2}" + _R,
+            WEAK,
+        ),
+        ("short year m/d/y", _L + r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/\d{2}" + _R, WEAK),
         (
             "numeric d/m/y",
             _L

@@ -8,10 +8,16 @@ from scanner.recognizers.base import RegexRecognizer
 
 _KEY = (
     r"(?:user(?:name|_name|id|_id)?|login|uid|account|owner|handläggare|handlaggare|agent_user"
-    r"|användar(?:e|namn|_?id)|anv(?:ändare)?|created_by|modified_by|skapad_av|ändrad_av|actor)"
+    r"|användar(?:e|namn|[_\-]?id)|anv(?:ändare)?|created_by|modified_by|skapad_av|ändrad_av|actor"
+    r"|kontonamn|account_?name|screen_?name|handle)"
 )
 # Case-sensitive start: "Owner: Laura Heath" is a name, "owner=laura_h" a user name.
-_VALUE = r"(?P<value>(?-i:[a-zåäö])[\w.\-]{1,63})(?![\w@.\-])"
+# A capitalised value counts when it is written like an account name: a dot, underscore or
+# digit in it, or a capital after a small letter ("Anna.Berg", "AnnaB"; not "Laura").
+_VALUE = (
+    r"(?P<value>(?-i:[a-zåäö])[\w.\-]{1,63}"
+    r"|(?-i:[A-ZÅÄÖ](?=[\w.\-]*(?:[._\d]|[a-zåäö][A-ZÅÄÖ]))[\w.\-]{1,63}))(?![\w@.\-])"
+)
 _MARKED = r"(?P<value>(?-i:[a-zåäö])(?=[\w.\-]*[._\-\d])[\w.\-]{0,62}\w)(?![\w@]|[.\-]\w)"
 
 
@@ -19,7 +25,12 @@ class PdmapUsernameRecognizer(RegexRecognizer):
     ENTITY = "USERNAME"
     PATTERNS: ClassVar[tuple[tuple[str, str, float], ...]] = (
         ("key=value", rf"(?<![\w.\-])\"?{_KEY}\"?\s?[=:]\s?\"?" + _VALUE, 0.6),
-        ("logged in as", r"(?<![\w])(?:logged\sin\sas|inloggad\ssom)\s" + _VALUE, 0.6),
+        (
+            "logged in as",
+            r"(?<![\w])(?:logged\sin\sas|signed\sin\sas|inloggad\ssom)\s" + _VALUE,
+            0.6,
+        ),
+        ("login value", r"(?<![\w])(?:login|inloggning)\s" + _MARKED, 0.6),
         # in prose the value must look like an account name ("for user anna_berg", not
         # "for user accounts"): a dot, underscore, hyphen or digit inside it
         (

@@ -25,6 +25,13 @@ from tests.conftest import of_type
         ("född 19850314-2387", "DATE_OF_BIRTH", []),  # a personnummer, not a birth date
         ("född 14-03/1985", "DATE_OF_BIRTH", []),  # mixed separators
         ("Leverans 14/3 2024", "DATE_OF_BIRTH", []),
+        ("Kunden är född 850314.", "DATE_OF_BIRTH", ["850314"]),
+        ("född 85-03-14", "DATE_OF_BIRTH", ["85-03-14"]),
+        ("DOB: 1985/03/14", "DATE_OF_BIRTH", ["1985/03/14"]),
+        ("Födelsedatum 14.3.85", "DATE_OF_BIRTH", ["14.3.85"]),
+        ("birth date 14/03/85", "DATE_OF_BIRTH", ["14/03/85"]),
+        ("född 850314-2387", "DATE_OF_BIRTH", []),  # the start of a personnummer
+        ("Order 850314 skickad", "DATE_OF_BIRTH", []),
         ("device mac 00:1A:2B:3C:4D:5E up", "MAC_ADDRESS", ["00:1A:2B:3C:4D:5E"]),
         ("hwaddr 00-1a-2b-3c-4d-5e", "MAC_ADDRESS", ["00-1a-2b-3c-4d-5e"]),
         ("mac 001a.2b3c.4d5e", "MAC_ADDRESS", ["001a.2b3c.4d5e"]),
@@ -36,6 +43,13 @@ from tests.conftest import of_type
         ("Inloggning misslyckades för användare olle.svensson", "USERNAME", ["olle.svensson"]),
         ("Kunden loggar in med användarnamnet erik83.", "USERNAME", ["erik83"]),
         ("Quota reached for user accounts in the EU.", "USERNAME", []),  # a word, no marks
+        ("User: Anna.Berg logged in", "USERNAME", ["Anna.Berg"]),
+        ("Inloggad användare: AnnaB", "USERNAME", ["AnnaB"]),
+        ("username=AnnaBerg", "USERNAME", ["AnnaBerg"]),
+        ("signed in as anna.berg", "USERNAME", ["anna.berg"]),
+        ("Login anna.berg succeeded", "USERNAME", ["anna.berg"]),
+        ("Användar-ID: ab1234", "USERNAME", ["ab1234"]),
+        ("Owner: Laura Heath", "USERNAME", []),  # a name, not an account name
         ("Mail sent by user anna@example.se", "USERNAME", []),
         ("user=anna@example.se", "USERNAME", []),
     ],
