@@ -298,14 +298,21 @@ def check_model(name: str) -> None:
 
 def load_pipeline(name: str) -> Language:
     """Load a pipeline by package name, ``scanner:<resource path>`` or filesystem path;
-    ``base+weights`` loads ``base`` and then the ``ner`` weights saved in ``weights/ner``.
+    ``base+weights`` is ``base``'s tokenizer and vocabulary with a ``ner`` of ``base``'s
+    architecture holding the weights and labels saved in ``weights/ner``.
     Only ``ner`` (and what it listens to) stays enabled; its matrix products go through numpy
     (:mod:`scanner.ops`)."""
     check_model(name)
     if "+" in name:
         base, weights = name.split("+", 1)
-        nlp = load_pipeline(base)
-        ner = nlp.get_pipe("ner")
+        config = spacy.util.load_config(_model_folder(base) / "config.cfg")
+        if "ner" not in config["components"] or _needed_by_ner(config) != {"ner"}:
+            raise ModelMissing(f"{base} has no self-contained ner for the weights in {weights}")
+        # the base's tokenizer and vocabulary, and a ner built from its architecture with the
+        # weights (and labels) saved in weights/ner; none of the base's components is read
+        nlp = spacy.load(base, exclude=list(config["nlp"]["pipeline"]))
+        settings = {k: v for k, v in config["components"]["ner"].items() if k != "factory"}
+        ner = nlp.add_pipe("ner", config=settings)
         if not isinstance(ner, EntityRecognizer):
             raise ModelMissing(f"{base} has no ner component for the weights in {weights}")
         ner.from_disk(_weights_folder(weights) / "ner")
