@@ -1,9 +1,12 @@
 """Offline sv/en language identification for routing a text to the right NER pipeline.
 
 A text votes with its function words (the most frequent short words of each language, which
-rarely overlap) and with the letters å, ä and ö. Ties (log lines, bare identifiers) fall back
-to ``default``. It needs no model, takes microseconds, and is only asked to tell Swedish from
-English: the two languages pdmap has NER for.
+rarely overlap), with the field labels and greetings of contact blocks and messages (``Suite``,
+``Mobile``, ``Regards``; ``gatan``, ``Telefon``, ``Mvh``), and with its words holding å, ä or
+ö (at most three; a word, not a letter, so ``HYVINKÄÄ`` is one vote). ``de`` before ``la``,
+``los``, ... is the particle of Romance names (``Chiclana de la Frontera``), not Swedish. Ties
+(log lines, bare identifiers) fall back to ``default``. It needs no model, takes microseconds,
+and is only asked to tell Swedish from English: the two languages pdmap has NER for.
 """
 
 from __future__ import annotations
@@ -207,6 +210,17 @@ _EN_WORDS = frozenset(
         "why",
     ]
 )
+# Labels and greetings of contact blocks, signatures and messages: the words an address block
+# or a one-line note has when it has no function words.
+_EN_HINTS = frozenset(
+    """suite apt apartment unit street road avenue lane drive floor building mobile phone fax
+    desk email maybe please thanks regards hi hello dear yes""".split()  # noqa: SIM905
+)
+_SV_HINTS = frozenset(
+    """gatan vägen lgh våning telefon mobil adress postnummer hej hejsan tack mvh hälsningar
+    ja nej kund kunden""".split()  # noqa: SIM905
+)
+_ROMANCE_AFTER_DE = [["la"], ["las"], ["los"], ["le"], ["les"], ["del"], ["l"]]
 _WORD = re.compile(r"[^\W\d_]+")
 _SV_LETTERS = re.compile(r"[åäöÅÄÖ]")
 
@@ -234,13 +248,17 @@ class LanguageGuesser:
 
     def guess(self, text: str) -> str:
         sample = text[: self.max_chars]
-        sv = en = 0
-        for word in _WORD.findall(sample.lower()):
-            if word in _SV_WORDS:
-                sv += 1
-            if word in _EN_WORDS:
+        sv = en = swedish_letters = 0
+        words = _WORD.findall(sample.lower())
+        for index, word in enumerate(words):
+            if word in _SV_WORDS or word in _SV_HINTS:
+                romance = word == "de" and words[index + 1 : index + 2] in _ROMANCE_AFTER_DE
+                sv += 0 if romance else 1
+            if word in _EN_WORDS or word in _EN_HINTS:
                 en += 1
-        sv += min(3, len(_SV_LETTERS.findall(sample)))
+            if _SV_LETTERS.search(word):
+                swedish_letters += 1
+        sv += min(3, swedish_letters)
         if sv > en:
             return "sv"
         if en > sv:
