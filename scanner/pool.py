@@ -4,11 +4,17 @@ spaCy pipelines take seconds to load and hundreds of megabytes; pickling them pe
 cost more than the work. The pool is forked once the parent has loaded them, each worker reaches
 the shared ``state`` (an engine, a set of scan tools) through the pool initializer, and tasks
 carry only their own small, picklable payload.
+
+Just before the workers fork, the parent's objects (the loaded models, every imported module) are
+moved out of the garbage collector's reach (``gc.freeze``): otherwise each worker's collections
+walk them and write to their headers, copying the shared pages one by one (about 5 % of the CPU
+time of ``pdmap detect`` on 1,500 short texts). The parent unfreezes them when the pool is done.
 """
 
 from __future__ import annotations
 
 import collections
+import gc
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -39,18 +45,28 @@ def ordered_map(
             yield item, fn(state, item)
         return
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_init, initargs=(state,)
-    ) as pool:
-        pending: collections.deque[tuple[T, Future[R]]] = collections.deque()
-        for item in items:
-            pending.append((item, pool.submit(_call, fn, item)))
-            if len(pending) >= 2 * workers:
+    frozen = False
+    try:
+        with ProcessPoolExecutor(
+            max_workers=workers, mp_context=context, initializer=_init, initargs=(state,)
+        ) as pool:
+            pending: collections.deque[tuple[T, Future[R]]] = collections.deque()
+            for item in items:
+                if not frozen:
+                    # the first item is ready (a lazy iterator may load models to make it);
+                    # the workers fork at this first submit
+                    gc.freeze()
+                    frozen = True
+                pending.append((item, pool.submit(_call, fn, item)))
+                if len(pending) >= 2 * workers:
+                    done, future = pending.popleft()
+                    yield done, future.result()
+            while pending:
                 done, future = pending.popleft()
                 yield done, future.result()
-        while pending:
-            done, future = pending.popleft()
-            yield done, future.result()
+    finally:
+        if frozen:
+            gc.unfreeze()
 
 
 def _init(state: Any) -> None:
