@@ -78,6 +78,7 @@ _CONTINUATION = re.compile(
     rf"|\d{{4,6}}|[A-Z]{{1,2}}\d[A-Z\d]?[ ]?\d[A-Z]{{2}}))[ \t]*(?=\n|$|[.,]|[ \t][a-zåäö])"
     rf"|(?P<town>\n{_PFX},?[ \t]*{_TOWN})[ \t]*(?=\n|$)"
 )
+_LINE_TAIL = re.compile(r"(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-ŽΑ-ΩА-Я][\w'’.\-]*){1,3}[ \t]*(?=\n)")
 _LEADING_NUMBER = re.compile(r"(?:^|(?<=[\s>?]))\d{3,6}[ \t]+$")
 _UNIT_WORD = r"(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat)"
 _ENDS_WITH_UNIT = re.compile(rf"{_UNIT_WORD}\s?\d{{1,5}}[A-Z]?$")
@@ -196,6 +197,12 @@ class PdmapStreetAddressRecognizer(RegexRecognizer):
         lead = _LEADING_NUMBER.search(text, max(0, start - 8), start)
         if lead and pattern != "block head":
             start = lead.start()
+        # "Storgatan 52 Hus B\n Suite 894\n...": the words after the house number belong to
+        # the street line when a unit or postcode line follows it
+        if (tail := _LINE_TAIL.match(text, end)) is not None:
+            after = _CONTINUATION.match(text, tail.end())
+            if after is not None and after.lastgroup in ("unit", "post"):
+                end = tail.end()
         kinds: list[str] = []
         towns = 0
         while len(kinds) < 5:

@@ -23,6 +23,13 @@ T = "STREET_ADDRESS"
         ("Mäster Samuelsgränd 9", ["Mäster Samuelsgränd 9"]),
         # a name on the line above is not part of the street name
         ("Olle Sjöberg\nKungsgatan 5", ["Kungsgatan 5"]),
+        # words after the house number join the street line when a unit or postcode follows
+        ("Storgatan 5 Hus B\n111 22 Stockholm", ["Storgatan 5 Hus B\n111 22 Stockholm"]),
+        (
+            "Offices located at Storgarden 52 Trajanka Forks\n Suite 894\n HARSTAD\n Norway 12345",
+            ["Storgarden 52 Trajanka Forks\n Suite 894\n HARSTAD\n Norway 12345"],
+        ),
+        ("Storgatan 5 Anna Berg\nTel 070-123 45 67", ["Storgatan 5"]),
         ("Stortorget 2", ["Stortorget 2"]),
         ("He lives at 221B Baker Street, London", ["221B Baker Street"]),
         (
