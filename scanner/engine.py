@@ -12,6 +12,7 @@ Flow for a batch of texts::
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -137,16 +138,44 @@ class DetectionEngine:
         return language
 
 
+def _without_nested(results: list[RecognizerResult]) -> list[RecognizerResult]:
+    """The results not lying inside a longer result of the same type (one sweep per type)."""
+    kept: list[RecognizerResult] = []
+    reach: RecognizerResult | None = None  # the span reaching furthest so far, per type
+    for result in sorted(results, key=lambda r: (r.entity_type, r.start, -r.end)):
+        if reach is not None and reach.entity_type == result.entity_type:
+            inside = result.end <= reach.end
+            if inside and (result.start, result.end) != (reach.start, reach.end):
+                continue
+        if reach is None or reach.entity_type != result.entity_type or result.end > reach.end:
+            reach = result
+        kept.append(result)
+    return kept
+
+
 def resolve_overlaps(results: list[RecognizerResult]) -> list[RecognizerResult]:
-    """Keep one entity per character: pattern results beat NER, then score, then length."""
+    """Keep one entity per character: pattern results beat NER, then score, then length. A
+    result inside a longer one of the same type gives way to it first, whatever its score (an
+    address's unit line, context-boosted, does not cut the whole address short)."""
+    results = _without_nested(results)
 
     def rank(result: RecognizerResult) -> tuple[bool, float, int]:
         meta = result.recognition_metadata or {}
         from_ner = meta.get(RecognizerResult.RECOGNIZER_NAME_KEY) == PdmapNerRecognizer.__name__
         return (not from_ner, result.score, result.end - result.start)
 
+    # the kept spans never overlap, so sorted by start they are sorted by end too: a new span
+    # can only overlap its neighbours in that order (bisect, not a scan of everything kept)
+    starts: list[int] = []
+    ends: list[int] = []
     kept: list[RecognizerResult] = []
     for result in sorted(results, key=rank, reverse=True):
-        if all(result.end <= other.start or result.start >= other.end for other in kept):
-            kept.append(result)
-    return sorted(kept, key=lambda r: (r.start, r.end))
+        at = bisect.bisect_right(starts, result.start)
+        if at > 0 and ends[at - 1] > result.start:
+            continue  # overlaps the kept span starting at or before it
+        if at < len(starts) and starts[at] < result.end:
+            continue  # overlaps the kept span starting after it
+        starts.insert(at, result.start)
+        ends.insert(at, result.end)
+        kept.insert(at, result)
+    return kept

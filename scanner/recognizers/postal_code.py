@@ -11,6 +11,10 @@ from typing import ClassVar
 from scanner.recognizers.base import WEAK, RegexRecognizer
 
 _R = r"(?![\w\-/]|[.,]\d)"
+_STREET_WORD = (
+    r"(?:Rue|Avenue|Av|Via|Viale|Calle|Rua|Street|St|Road|Rd|Lane|Ln|Drive|Dr|Boulevard"
+    r"|Blvd|Way|Place|Pl|Court|Ct|Terrace|Crescent|Square|Str)"
+)
 
 
 class PdmapPostalCodeRecognizer(RegexRecognizer):
@@ -19,7 +23,10 @@ class PdmapPostalCodeRecognizer(RegexRecognizer):
     PATTERNS: ClassVar[tuple[tuple[str, str, float], ...]] = (
         (
             "postnummer + ort",
-            r"(?<![\w\-./:])(?:SE-?\s?)?(?P<value>[1-9]\d{2}\s\d{2})(?=\s[A-ZÅÄÖ][a-zåäö]{2,})",
+            r"(?<![\w\-./:])(?:SE-?\s?)?(?P<value>[1-9]\d{2}\s\d{2})(?=\s[A-ZÅÄÖ][a-zåäö]{2,})"
+            # ... a town, not a street: "846 31 Rue Al Imam", "124 67 Devon Street West"
+            # are house numbers in front of one
+            rf"(?!\s(?:[A-Z][\w'’\-]*\s){{0,2}}{_STREET_WORD}\b)",
             0.6,
         ),
         ("postnummer", r"(?<![\w\-./:])(?:SE-?\s?)?(?P<value>[1-9]\d{2}\s?\d{2})" + _R, WEAK),

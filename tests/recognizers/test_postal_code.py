@@ -20,6 +20,9 @@ T = "POSTAL_CODE"
         ("Order 94103 shipped", []),
         ("Pris 123 45 kr", []),
         ("Kungsvägen 3, 123 45 Stockholm", []),  # part of the street address
+        # house numbers in front of a street, not a postnummer in front of a town
+        ("lives at 846 31 Rue Al Imam Al Bakri, Cite Merzgui", []),
+        ("a taxi to 124 67 Devon Street West\n Suite 240", []),
     ],
 )
 def test_postal_code(pattern_engine: DetectionEngine, text: str, expected: list[str]) -> None:

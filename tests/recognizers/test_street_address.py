@@ -30,6 +30,10 @@ T = "STREET_ADDRESS"
             ["Storgarden 52 Trajanka Forks\n Suite 894\n HARSTAD\n Norway 12345"],
         ),
         ("Storgatan 5 Anna Berg\nTel 070-123 45 67", ["Storgatan 5"]),
+        (
+            "a taxi to 124 67 Devon Street West\n Suite 240\n West Brook\n New Zealand. Call me.",
+            ["124 67 Devon Street West\n Suite 240\n West Brook"],
+        ),
         ("Stortorget 2", ["Stortorget 2"]),
         ("He lives at 221B Baker Street, London", ["221B Baker Street"]),
         (
