@@ -335,7 +335,10 @@ def _model_folder(target: str | Path) -> Path:
     if isinstance(target, Path) or Path(target).exists():
         return Path(target)
     package = spacy.util.get_package_path(str(target))
-    return next(p for p in sorted(package.iterdir()) if (p / "config.cfg").is_file())
+    folder = next((p for p in sorted(package.iterdir()) if (p / "config.cfg").is_file()), None)
+    if folder is None:
+        raise ModelMissing(f"the spaCy package {target!r} holds no pipeline (no config.cfg)")
+    return folder
 
 
 def _needed_by_ner(config: Any) -> set[str]:
