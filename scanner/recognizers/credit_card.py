@@ -26,6 +26,7 @@ _CARD_BEFORE = re.compile(
 
 class PdmapCreditCardRecognizer(RegexRecognizer):
     ENTITY = "CREDIT_CARD"
+    REQUIRES = r"\d"
     PATTERNS: ClassVar[tuple[tuple[str, str, float], ...]] = (
         ("grouped 4-4-4-4", _L + r"\d{4}([ \-])\d{4}\1\d{4}\1\d{4}(?:\1\d{1,3})?" + _R, 0.9),
         ("grouped amex", _L + r"3[47]\d{2}([ \-])\d{6}\1\d{5}" + _R, 0.9),

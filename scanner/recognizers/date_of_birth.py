@@ -20,6 +20,7 @@ _R = r"(?![\w\-/:]|[.,]\d)"
 
 class PdmapDateOfBirthRecognizer(RegexRecognizer):
     ENTITY = "DATE_OF_BIRTH"
+    REQUIRES = r"\d"
     PATTERNS: ClassVar[tuple[tuple[str, str, float], ...]] = (
         (
             "iso",

@@ -21,6 +21,7 @@ EMAIL_PATTERN = (
 
 class PdmapEmailRecognizer(RegexRecognizer):
     ENTITY = "EMAIL_ADDRESS"
+    REQUIRES = "@"
     PATTERNS: ClassVar[tuple[tuple[str, str, float], ...]] = (("address", EMAIL_PATTERN, 1.0),)
     CONTEXT = ("email", "e-mail", "mail", "address")
     CONTEXT_KEY = "EMAIL_ADDRESS"

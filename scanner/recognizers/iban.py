@@ -12,6 +12,7 @@ _IBAN = r"(?<![\w])(?P<value>[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9
 
 class PdmapIbanRecognizer(RegexRecognizer):
     ENTITY = "IBAN_CODE"
+    REQUIRES = r"\d"
     PATTERNS: ClassVar[tuple[tuple[str, str, float], ...]] = (("iban", _IBAN, 1.0),)
     CONTEXT = ("iban", "bank", "account", "transfer")
     CONTEXT_KEY = "BANK"

@@ -45,6 +45,7 @@ IPV6_PATTERN = _V6
 
 class PdmapIpAddressRecognizer(RegexRecognizer):
     ENTITY = "IP_ADDRESS"
+    REQUIRES = r"[.:]"
     PATTERNS: ClassVar[tuple[tuple[str, str, float], ...]] = (
         ("ipv4", _V4, 0.85),
         ("ipv6", _V6, 0.85),

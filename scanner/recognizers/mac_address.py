@@ -9,6 +9,7 @@ from scanner.recognizers.base import WEAK, RegexRecognizer
 
 class PdmapMacAddressRecognizer(RegexRecognizer):
     ENTITY = "MAC_ADDRESS"
+    REQUIRES = r"[:\-.]"
     PATTERNS: ClassVar[tuple[tuple[str, str, float], ...]] = (
         (
             "pairs",

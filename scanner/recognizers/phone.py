@@ -46,6 +46,7 @@ class PdmapPhoneRecognizer(RegexRecognizer):
         "sms", "text me", "whatsapp", "office", "desk", "t:", "m:", "p:", "ph:", "tfn:",
     )  # fmt: skip
     CONTEXT_KEY = "PHONE_NUMBER"
+    REQUIRES = r"\d"
     # A number right after a label naming another identifier is that identifier, whatever its
     # digits parse as ("SSN: 054-28-6917" is no Karlstad number); so is a value under an order,
     # article, invoice or customer-number key ("order":"4581254244", ordernr=0701234567).
@@ -73,7 +74,7 @@ class PdmapPhoneRecognizer(RegexRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[Any]:
         del nlp_artifacts
-        if entities and self.ENTITY not in entities:
+        if not self.wanted(text, entities):
             return []
         results = []
         for _, compiled, _ in self._compiled:

@@ -19,6 +19,7 @@ _STREET_WORD = (
 
 class PdmapPostalCodeRecognizer(RegexRecognizer):
     ENTITY = "POSTAL_CODE"
+    REQUIRES = r"\d"
     FLAGS = 0
     PATTERNS: ClassVar[tuple[tuple[str, str, float], ...]] = (
         (

@@ -10,6 +10,7 @@ from scanner.recognizers.base import WEAK, RegexRecognizer
 
 class PdmapSeBankgiroRecognizer(RegexRecognizer):
     ENTITY = "SE_BANKGIRO"
+    REQUIRES = r"\d"
     PATTERNS: ClassVar[tuple[tuple[str, str, float], ...]] = (
         ("bankgiro", r"(?<![\w\-./])\d{3,4}-\d{4}(?![\w\-/]|[.,]\d)", WEAK),
     )

@@ -14,6 +14,7 @@ _R = r"(?![\w\-/]|[.,]\d)"
 
 class PdmapSeOrganisationsnummerRecognizer(RegexRecognizer):
     ENTITY = "SE_ORGANISATIONSNUMMER"
+    REQUIRES = r"\d"
     PATTERNS: ClassVar[tuple[tuple[str, str, float], ...]] = (
         ("separated", _L + r"[1-9]\d[2-9]\d{3}-\d{4}" + _R, 0.6),
         ("bare", _L + r"[1-9]\d[2-9]\d{7}" + _R, WEAK),

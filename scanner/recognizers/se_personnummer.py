@@ -16,6 +16,7 @@ _SERIAL = r"[\dTRSUWXJKLMN]\d{3}"
 
 class PdmapSePersonnummerRecognizer(RegexRecognizer):
     ENTITY = "SE_PERSONNUMMER"
+    REQUIRES = r"\d"
     PATTERNS: ClassVar[tuple[tuple[str, str, float], ...]] = (
         ("12 digits, separator", _EDGE_L + _DATE12 + r"[-+]" + _SERIAL + _EDGE_R, 1.0),
         ("10 digits, separator", _EDGE_L + _DATE10 + r"[-+]" + _SERIAL + _EDGE_R, STRONG),

@@ -10,6 +10,7 @@ from scanner.recognizers.base import WEAK, RegexRecognizer
 
 class PdmapSePlusgiroRecognizer(RegexRecognizer):
     ENTITY = "SE_PLUSGIRO"
+    REQUIRES = r"\d"
     PATTERNS: ClassVar[tuple[tuple[str, str, float], ...]] = (
         (
             "plusgiro",

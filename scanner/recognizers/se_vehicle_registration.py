@@ -15,6 +15,7 @@ _L = "[A-HJ-PR-UW-Z]"
 
 class PdmapSeVehicleRegistrationRecognizer(RegexRecognizer):
     ENTITY = "SE_VEHICLE_REGISTRATION"
+    REQUIRES = r"\d"
     FLAGS = 0  # plates are written in capitals
     PATTERNS: ClassVar[tuple[tuple[str, str, float], ...]] = (
         ("plate", rf"(?<![\w\-])(?:{_L}{{3}})\s?\d{{2}}[0-9A-HJ-NPR-UW-Z](?![\w\-])", WEAK),
