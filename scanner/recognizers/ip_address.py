@@ -53,7 +53,8 @@ class PdmapIpAddressRecognizer(RegexRecognizer):
     CONTEXT = (
         "ip", "remote", "address", "host", "from", "src", "source", "server", "blocked",
         "login", "logged", "connect", "connection", "ping", "gateway", "proxy", "dns",
-        "firewall", "attempts", "request", "requests", "origin", "peer", "via",
+        "firewall", "attempts", "request", "requests", "origin", "peer", "via", "whitelist",
+        "allowlist", "blacklist", "blocklist", "unblock", "router", "network", "vpn",
     )  # fmt: skip
     CONTEXT_KEY = "IP_ADDRESS"
     # A four-part version or build number is not an address, nor is a section number.

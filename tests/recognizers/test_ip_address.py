@@ -21,6 +21,8 @@ T = "IP_ADDRESS"
         ("The server at 10.0.0.5 is running out of disk.", ["10.0.0.5"]),
         ("Servern svarar från 10.1.2.3 men inte från 10.1.2.4.", ["10.1.2.3", "10.1.2.4"]),
         ("10.0.0.12 is blocked", ["10.0.0.12"]),
+        ("Please whitelist 203.0.113.7 for the partner.", ["203.0.113.7"]),
+        ("Lägg till 203.0.113.7 i vitlistan.", ["203.0.113.7"]),
         ("10.0.0.1", ["10.0.0.1"]),  # a field value: no sentence, no context needed
         ("anna,10.0.0.1,2024-01-02", ["10.0.0.1"]),
         ("2024-01-02 10:00:00 INFO auth ok 10.0.0.7", ["10.0.0.7"]),
