@@ -138,16 +138,26 @@ class DetectionEngine:
         return language
 
 
+# A postcode is part of the street address around it ("Storgatan 3, 123 45 Ort").
+_PART_OF = {"POSTAL_CODE": "STREET_ADDRESS"}
+
+
 def _without_nested(results: list[RecognizerResult]) -> list[RecognizerResult]:
-    """The results not lying inside a longer result of the same type (one sweep per type)."""
+    """The results not lying inside a longer result of the same type, or of the type they are
+    a part of (one sweep per type)."""
+
+    def group(result: RecognizerResult) -> str:
+        return _PART_OF.get(result.entity_type, result.entity_type)
+
     kept: list[RecognizerResult] = []
-    reach: RecognizerResult | None = None  # the span reaching furthest so far, per type
-    for result in sorted(results, key=lambda r: (r.entity_type, r.start, -r.end)):
-        if reach is not None and reach.entity_type == result.entity_type:
+    reach: RecognizerResult | None = None  # the span reaching furthest so far, per group
+    for result in sorted(results, key=lambda r: (group(r), r.start, -r.end)):
+        same_group = reach is not None and group(reach) == group(result)
+        if reach is not None and same_group:
             inside = result.end <= reach.end
             if inside and (result.start, result.end) != (reach.start, reach.end):
                 continue
-        if reach is None or reach.entity_type != result.entity_type or result.end > reach.end:
+        if reach is None or not same_group or result.end > reach.end:
             reach = result
         kept.append(result)
     return kept
@@ -155,8 +165,9 @@ def _without_nested(results: list[RecognizerResult]) -> list[RecognizerResult]:
 
 def resolve_overlaps(results: list[RecognizerResult]) -> list[RecognizerResult]:
     """Keep one entity per character: pattern results beat NER, then score, then length. A
-    result inside a longer one of the same type gives way to it first, whatever its score (an
-    address's unit line, context-boosted, does not cut the whole address short)."""
+    result inside a longer one of the same type (or of the type it is part of: a postcode in
+    an address) gives way to it first, whatever its score: an address's context-boosted unit
+    line or postcode does not cut the whole address short."""
     results = _without_nested(results)
 
     def rank(result: RecognizerResult) -> tuple[bool, float, int]:

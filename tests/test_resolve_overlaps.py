@@ -25,6 +25,16 @@ def test_a_span_inside_a_longer_one_of_its_type_gives_way_whatever_its_score() -
     assert spans(found) == [("STREET_ADDRESS", 10, 50)]
 
 
+def test_a_postcode_inside_an_address_is_part_of_it() -> None:
+    found = [
+        result("POSTAL_CODE", 32, 38, 0.95),  # "123 45", boosted by "ort"
+        result("STREET_ADDRESS", 19, 42, 0.9),  # "Storgatan 3, 123 45 Ort"
+        result("PERSON", 39, 42, 0.85, ner=True),  # "Ort"
+        result("POSTAL_CODE", 50, 56, 0.6),  # a postcode on its own stays
+    ]
+    assert spans(found) == [("STREET_ADDRESS", 19, 42), ("POSTAL_CODE", 50, 56)]
+
+
 def test_other_overlaps_by_origin_then_score_then_length() -> None:
     found = [
         result("LOCATION", 10, 30, 0.9, ner=True),

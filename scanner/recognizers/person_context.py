@@ -39,6 +39,11 @@ _PERSON_KEY = (
     r"|requester|recipient|sender|agent|contact|kontakt|patient|employee|anställd|member"
     r"|medlem|passenger|guest|gäst|created_?by|updated_?by|modified_?by|handled_?by"
 )
+_ROLE = (
+    r"handläggare|kundansvarig|kontaktperson|säljare|tekniker|projektledare|ekonomiansvarig"
+    r"|vd|ceo|cto|cfo|account\smanager|sales\smanager|support\sengineer|customer\ssuccess"
+    r"|manager|director|engineer|consultant|konsult|advokat|revisor|läkare|sjuksköterska"
+)
 _SIGN_OFF = (
     r"(?i:med\svänlig(?:a)?\shälsning(?:ar)?|vänlig(?:a)?\shälsning(?:ar)?|hälsningar|mvh"
     r"|tack\spå\sförhand|best\sregards|kind\sregards|regards|many\sthanks|thanks|cheers"
@@ -122,4 +127,10 @@ class PdmapPersonContextRecognizer(RegexRecognizer):
             0.7,
         ),
         ("quote attribution", rf"[,.!?][\"”][ \t]+(?:says|said|säger|sa)[ \t]+{_NAME}", 0.7),
+        (
+            # "Tindra Malm, handläggare", "Anna Berg, Account Manager": a name and its role
+            "name, role",
+            rf"(?<![\w]){_FULL_NAME},[ \t]+(?i:{_ROLE})\b",
+            0.7,
+        ),
     )

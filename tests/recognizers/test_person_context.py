@@ -29,12 +29,17 @@ T = "PERSON"
         ("/Ella, kundtjänst", ["Ella"]),
         ("Name:    Martim A Pereira\nAddress: somewhere", ["Martim A Pereira"]),  # bare initial
         ("Directed By:    Leena O Sasi", ["Leena O Sasi"]),
+        ("Tindra Malm, handläggare", ["Tindra Malm"]),
+        ("Best,\nAnna Berg, Account Manager", ["Anna Berg"]),
         # not names
         ('{"name":"premium-plan"}', []),
         ('{"customer":"Acme Holding AB"}', []),  # a company under a person key
         ('{"customer":"K-595942"}', []),
         ("Ship to: Lagret\nKungsgatan 5", []),  # one word: not a full name
         ("Powered by Apple Music", []),
+        ("Ärende om Volvo, handläggare saknas", []),  # one word: not a full name
+        ("Enligt Göteborgs Stad ska blanketten skickas in.", []),  # "enligt": often a body
+        ("Anna Berg, handläggarens chef", []),  # not the role itself
         ("filnamn=rapport.pdf", []),
         ("Mvh\nKundtjänst AB\n08-123", []),  # a company line after a sign-off
         ("version/Build 12", []),
