@@ -130,13 +130,16 @@ def _without_lead_words(text: str, start: int, end: int, lowercase_text: bool) -
 def _whole_name(text: str, start: int, end: int) -> tuple[int, int]:
     """A name NER cut at a hyphen made whole: a hyphenated first name of six characters or more
     just before the mention (``Simon-Eric [Nilsson]``; not ``Wi-Fi``), and hyphenated parts
-    after it, with the surname that follows them (``[Ing-Marie]-Ingrid Fredriksson``)."""
+    after it, with the surname that follows them (``[Ing-Marie]-Ingrid Fredriksson``), and a
+    hyphenated surname after a one-word mention (``[Hassan] Al-Sayed``)."""
     if (before := _HYPHENATED_BEFORE.search(text, max(0, start - 40), start)) is not None:
         start = before.start()
     if (after := _HYPHENATED_AFTER.match(text, end)) is not None:
         end = after.end()
         if " " not in text[start:end] and (surname := _SURNAME_AFTER.match(text, end)):
             end = surname.end()
+    elif " " not in text[start:end] and (surname := _HYPHENATED_SURNAME.match(text, end)):
+        end = surname.end()  # "[Hassan] Al-Sayed"
     return start, end
 
 
@@ -157,6 +160,7 @@ _NAME_PART = r"[A-ZÅÄÖÉÜ][a-zåäöéüø]+"
 _HYPHENATED_BEFORE = re.compile(rf"(?<![\w\-])(?=[\w\-]{{6}})(?:{_NAME_PART}-)+{_NAME_PART} $")
 _HYPHENATED_AFTER = re.compile(rf"(?:-{_NAME_PART})+(?![\w\-])")
 _SURNAME_AFTER = re.compile(rf" {_NAME_PART}(?![\w\-])")
+_HYPHENATED_SURNAME = re.compile(rf" (?=[\w\-]{{6}})(?:{_NAME_PART}-)+{_NAME_PART}(?![\w\-])")
 _LOCATIVE_BEFORE = re.compile(r"(?<![\w\-])(?:i|in|the|The)[ \t]+$")
 
 # "E-post: ..." is a field label; "Elizabeth: \"I'm ...\"" is a speaker, which stays a name.

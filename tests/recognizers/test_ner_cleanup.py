@@ -29,6 +29,8 @@ def person(marked: str) -> list[str]:
         ('namn="⟦Ing-Marie⟧-Ingrid Fredriksson" pnr=x', ["Ing-Marie-Ingrid Fredriksson"]),
         ("⟦Anna⟧-Karin ringde.", ["Anna-Karin"]),
         ("Kontakta ⟦Anna⟧-Karin Lind i dag.", ["Anna-Karin Lind"]),
+        ("⟦Hassan⟧ Al-Sayed har bytt e-postadress.", ["Hassan Al-Sayed"]),
+        ("⟦Anna⟧ Wi-Fi", ["Anna"]),  # a hyphenated word shorter than six letters stays out
         ("ett Wi-Fi ⟦Problem⟧ igen", ["Problem"]),  # no hyphenated name before it
         # one word after a locative word is a place
         ("70 st i lager i ⟦Lund⟧, pris 9 781 kr.", []),
