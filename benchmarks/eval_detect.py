@@ -86,14 +86,17 @@ class PdmapDetector:
 
     name = "pdmap"
 
-    def __init__(self, en_ner: str | None = None) -> None:
+    def __init__(self, en_ner: str | None = None, sv_ner: str | None = None) -> None:
         scanner = importlib.import_module("scanner")
         engine_class: Any = scanner.DetectionEngine
         settings: Any = None
-        if en_ner is not None:
+        if en_ner is not None or sv_ner is not None:
             settings = scanner.EngineSettings()
+        if en_ner is not None:
             base = settings.models["en"].split("+", 1)[0]
             settings.models["en"] = f"{base}+{Path(en_ner).resolve()}"
+        if sv_ner is not None:
+            settings.models["sv"] = str(Path(sv_ner).resolve())
         self._engine: Any = engine_class.load(settings)
 
     def predict(self, texts: Sequence[str]) -> list[list[Span]]:
@@ -285,7 +288,11 @@ def worst_errors_table(errors: Sequence[ErrorCase], records: Sequence[Record], l
 
 
 def load_detectors(
-    names: Sequence[str], model: str, require_pdmap: bool = False, en_ner: str | None = None
+    names: Sequence[str],
+    model: str,
+    require_pdmap: bool = False,
+    en_ner: str | None = None,
+    sv_ner: str | None = None,
 ) -> list[Detector]:
     detectors: list[Detector] = []
     # Presidio first: importing scanner before building a stock AnalyzerEngine breaks or silently
@@ -293,7 +300,7 @@ def load_detectors(
     for name in sorted(names, key=lambda n: n != "presidio"):
         if name == "pdmap":
             try:
-                detectors.append(PdmapDetector(en_ner))
+                detectors.append(PdmapDetector(en_ner, sv_ner))
             except ImportError as exc:
                 print(
                     f"NOTE: pdmap skipped: scanner.DetectionEngine is not importable ({exc}). "
@@ -334,7 +341,9 @@ def run(args: argparse.Namespace) -> int:
     datasets: list[Dataset] = load_datasets(
         args.datasets, data_dir=args.data_dir, merge_synth_addresses=not args.synth_raw_addresses
     )
-    detectors = load_detectors(args.systems, args.model, args.require_pdmap, args.en_ner)
+    detectors = load_detectors(
+        args.systems, args.model, args.require_pdmap, args.en_ner, args.sv_ner
+    )
     if not detectors:
         print("no system to evaluate", file=sys.stderr)
         return 2
@@ -418,6 +427,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="pdmap's English NER weights from DIR (e.g. `train_en_ner.py --mode select "
         "--output DIR`) instead of the shipped ones",
+    )
+    parser.add_argument(
+        "--sv-ner",
+        default=None,
+        metavar="DIR",
+        help="pdmap's Swedish NER pipeline from DIR (e.g. `tune_sv_ner.py --mode select "
+        "--output DIR`) instead of the shipped one",
     )
     parser.add_argument(
         "--synth-raw-addresses",
