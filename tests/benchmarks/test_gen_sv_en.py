@@ -116,3 +116,23 @@ def test_merge_address_chains() -> None:
         ("Oulu", "GPE"),
         ("90100", "ZIP_CODE"),
     ]
+
+
+def test_the_ner_holdout_is_dev_only_and_covers_both_sets() -> None:
+    """``eval_detect --split holdout`` selects dev templates only, a share of each set's."""
+    from benchmarks.datasets import GENERATED_NAME, PRESIDIO_SYNTH_NAME, Record, Split, ner_holdout
+    from benchmarks.eval_detect import select
+
+    def record(template_id: str, split: Split) -> Record:
+        return Record(f"{template_id}-{split}", "x", None, (), split, template_id, "")
+
+    synth = [record(str(t), "test" if t % 3 == 0 else "dev") for t in range(60)]
+    held = select(synth, "holdout", PRESIDIO_SYNTH_NAME)
+    assert {r.template_id for r in held} == {str(t) for t in range(60) if t % 6 == 1}
+    assert all(r.split == "dev" for r in held)
+    names = [f"en_ticket_{i}" for i in range(60)]
+    generated = [record(name, "dev") for name in names] + [record(names[0], "test")]
+    held = select(generated, "holdout", GENERATED_NAME)
+    assert 0 < len(held) < 60
+    assert all(r.split == "dev" for r in held)
+    assert {r.template_id for r in held} == {n for n in names if ner_holdout(GENERATED_NAME, n)}
