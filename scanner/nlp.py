@@ -277,13 +277,13 @@ def check_model(name: str) -> None:
     if "+" in name:
         base, weights = name.split("+", 1)
         check_model(base)
-        if not (_weights_folder(weights) / "ner" / "model").exists():
+        if not (_location(weights) / "ner" / "model").exists():
             raise ModelMissing(
-                f"pdmap's English NER weights are missing at {_weights_folder(weights)}; "
+                f"pdmap's English NER weights are missing at {_location(weights)}; "
                 "reinstall pdmap or rebuild them with `python training/train_en_ner.py`"
             )
     elif name.startswith("scanner:"):
-        path = PACKAGE_DIR / name.split(":", 1)[1]
+        path = _location(name)
         if not (path / "config.cfg").exists():
             raise ModelMissing(
                 f"pdmap's Swedish NER model is missing at {path}; reinstall pdmap or "
@@ -315,12 +315,10 @@ def load_pipeline(name: str) -> Language:
         ner = nlp.add_pipe("ner", config=settings)
         if not isinstance(ner, EntityRecognizer):
             raise ModelMissing(f"{base} has no ner component for the weights in {weights}")
-        ner.from_disk(_weights_folder(weights) / "ner")
+        ner.from_disk(_location(weights) / "ner")
         use_matmul(nlp)
         return nlp
-    target: str | Path = (
-        PACKAGE_DIR / name.split(":", 1)[1] if name.startswith("scanner:") else name
-    )
+    target: str | Path = _location(name) if name.startswith("scanner:") else name
     # components NER does not need are not even deserialised (tagger, parser, lemmatizer)
     config = spacy.util.load_config(_model_folder(target) / "config.cfg")
     keep = _needed_by_ner(config)
@@ -363,10 +361,9 @@ def _needed_by_ner(config: Any) -> set[str]:
     return keep
 
 
-def _weights_folder(weights: str) -> Path:
-    return (
-        PACKAGE_DIR / weights.split(":", 1)[1] if weights.startswith("scanner:") else Path(weights)
-    )
+def _location(name: str) -> Path:
+    """``scanner:<path>`` inside the installed package, or a filesystem path."""
+    return PACKAGE_DIR / name.split(":", 1)[1] if name.startswith("scanner:") else Path(name)
 
 
 def _chunks(text: str) -> Iterator[tuple[int, str]]:

@@ -76,12 +76,10 @@ class PdmapIpAddressRecognizer(RegexRecognizer):
         context word (``IP``, ``från``, ``from``, ``host``, ...) reports it; in log lines,
         key=value and JSON it stands alone."""
         results = super().analyze(text, entities, nlp_artifacts)
-        if any(
-            r.entity_type == self.ENTITY and ":" not in text[r.start : r.end] for r in results
-        ) and (function_words(text, limit=1) >= 1 and not _LOG_SHAPE.search(text)):
-            for result in results:
-                if ":" not in text[result.start : result.end]:
-                    result.score = PROSE_SCORE
+        dotted = [r for r in results if ":" not in text[r.start : r.end]]
+        if dotted and function_words(text, limit=1) >= 1 and not _LOG_SHAPE.search(text):
+            for result in dotted:
+                result.score = PROSE_SCORE
         return results
 
     def accept(self, text: str, start: int, end: int, pattern: str) -> tuple[int, int] | None:
