@@ -27,7 +27,10 @@ def normalise(entity_type: str, value: str) -> str:
     text = unicodedata.normalize("NFC", value).strip()
     handler = _HANDLERS.get(entity_type)
     result = handler(text) if handler else None
-    return result if result is not None else _SPACE.sub(" ", text).casefold()
+    canonical = result if result is not None else _SPACE.sub(" ", text).casefold()
+    # again: dropping separators or changing case can leave combining marks out of canonical
+    # order ("\u0339 \u0334" without its space), and a canonical form must be a fixed point
+    return unicodedata.normalize("NFC", canonical)
 
 
 def _email(text: str) -> str | None:
