@@ -20,6 +20,7 @@ from rich.console import Console
 from rich.table import Table
 
 from pdmap import __version__
+from pdmap.imports import defer_spacy_cli
 
 if TYPE_CHECKING:
     from datamap.catalog import Catalog
@@ -691,8 +692,12 @@ def main() -> None:
     OpenBLAS, which does the NER pipelines' matrix products (:mod:`scanner.ops`), is held to
     one thread per process unless ``OPENBLAS_NUM_THREADS`` says otherwise: the worker processes
     are the parallelism, and threads on top of them would only compete for the same cores.
+
+    spaCy's own command-line package is deferred (:mod:`pdmap.imports`): ``import spacy`` would
+    otherwise load it, and everything it needs, into every command that detects.
     """
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    defer_spacy_cli()
     try:
         app()
     except SystemExit as exc:
