@@ -57,6 +57,9 @@ _LABELS = {
     "GPE": "LOCATION",
     "FAC": "LOCATION",
 }
+# Mentions kept for the recognizers' vetoes only (a name-list pair NER calls a company);
+# never reported.
+_VETO_LABELS = {"ORG": "ORGANIZATION"}
 _CAPITALISED = re.compile(r"(?<![\w@./=:\-])[A-ZÅÄÖÉÜØÆ][a-zåäöéüøæ'’\-]+")
 _LOWER_WORD = re.compile(r"[a-z']+")
 _EN_FUNCTION_WORDS = frozenset(
@@ -264,9 +267,9 @@ class PdmapNlpEngine(NlpEngine):
             docs = nlp.pipe((chunk for _, _, chunk in pieces), batch_size=self.batch_size)
             for (index, offset, _), doc in zip(pieces, docs, strict=True):
                 mentions[index].extend(
-                    Mention(ent.start_char + offset, ent.end_char + offset, _LABELS[ent.label_])
+                    Mention(ent.start_char + offset, ent.end_char + offset, label)
                     for ent in doc.ents
-                    if ent.label_ in _LABELS
+                    if (label := _LABELS.get(ent.label_) or _VETO_LABELS.get(ent.label_))
                 )
         return [NerArtifacts(found, language) for found in mentions]
 

@@ -1,4 +1,4 @@
-"""Files shipped inside the ``scanner`` package (context words, the Swedish NER model).
+"""Files shipped in the ``scanner`` package: context words, name lists, the NER models.
 
 Located next to this module rather than through ``importlib.resources``, which an editable
 install can turn into a namespace lookup; pdmap is never run from a zip.
@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-__all__ = ["PACKAGE_DIR", "read_context_file"]
+__all__ = ["PACKAGE_DIR", "PersonNames", "read_context_file", "read_person_names"]
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -20,3 +20,18 @@ def read_context_file() -> dict[str, Any]:
     path = PACKAGE_DIR / "data" / "sv_context_words.json"
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return data
+
+
+class PersonNames(NamedTuple):
+    """Lower-cased given names and surnames (``scanner/data/person_names.json``)."""
+
+    given: frozenset[str]
+    surnames: frozenset[str]
+
+
+def read_person_names() -> PersonNames:
+    """``scanner/data/person_names.json``: given names and surnames of 86 locales, from Faker
+    (MIT; built by ``training/build_name_lists.py``)."""
+    path = PACKAGE_DIR / "data" / "person_names.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return PersonNames(frozenset(data["given"]), frozenset(data["surname"]))

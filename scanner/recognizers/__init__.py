@@ -19,6 +19,7 @@ from scanner.recognizers.health import PdmapHealthTermRecognizer
 from scanner.recognizers.iban import PdmapIbanRecognizer
 from scanner.recognizers.ip_address import PdmapIpAddressRecognizer
 from scanner.recognizers.mac_address import PdmapMacAddressRecognizer
+from scanner.recognizers.name_list import PdmapNameListRecognizer
 from scanner.recognizers.ner import PdmapNerRecognizer
 from scanner.recognizers.person_context import PdmapPersonContextRecognizer
 from scanner.recognizers.phone import PdmapPhoneRecognizer
@@ -34,6 +35,7 @@ from scanner.resources import read_context_file
 
 __all__ = [
     "PATTERN_RECOGNIZERS",
+    "PdmapNameListRecognizer",
     "PdmapNerRecognizer",
     "RegexRecognizer",
     "build_registry",
@@ -77,7 +79,8 @@ def build_registry(
     ner: bool = True,
     context_words: dict[str, list[str]] | None = None,
 ) -> RecognizerRegistry:
-    """A registry holding every pdmap recognizer for each language, and nothing else."""
+    """A registry holding every pdmap recognizer for each language, and nothing else: the
+    pattern recognizers, the name lists and (with ``ner``) the NER recognizer."""
     swedish = load_context_words() if context_words is None else context_words
     recognizers: list[EntityRecognizer] = []
     for language in languages:
@@ -86,6 +89,7 @@ def build_registry(
                 swedish.get(cls.CONTEXT_KEY, []) if cls.CONTEXT_KEY else []
             )
             recognizers.append(cls(language, context=words))
+        recognizers.append(PdmapNameListRecognizer(language))
         if ner:
             recognizers.append(PdmapNerRecognizer(language))
     return RecognizerRegistry(recognizers=recognizers, supported_languages=list(languages))

@@ -45,7 +45,7 @@ class PdmapNerRecognizer(LocalRecognizer):
         # a text typed without capitals (lowercase_prose) may hold lower-case names
         lowercase_text = bool(nlp_artifacts.mentions) and not any(ch.isupper() for ch in text)
         for mention in nlp_artifacts.mentions:
-            if entities and mention.label not in entities:
+            if mention.label not in self.SCORES or (entities and mention.label not in entities):
                 continue
             span = _clean(text, mention.start, mention.end)
             if span is None:

@@ -39,7 +39,7 @@ T = "PERSON"
         ("Powered by Apple Music", []),
         ("Ärende om Volvo, handläggare saknas", []),  # one word: not a full name
         ("Enligt Göteborgs Stad ska blanketten skickas in.", []),  # "enligt": often a body
-        ("Anna Berg, handläggarens chef", []),  # not the role itself
+        ("Rubija Gelencsér, handläggarens chef", []),  # not the role (a pair in no name list)
         ("filnamn=rapport.pdf", []),
         ("Mvh\nKundtjänst AB\n08-123", []),  # a company line after a sign-off
         ("version/Build 12", []),

@@ -2,7 +2,12 @@ from __future__ import annotations
 
 import presidio_analyzer.predefined_recognizers as presidio_predefined
 
-from scanner.recognizers import PATTERN_RECOGNIZERS, PdmapNerRecognizer, build_registry
+from scanner.recognizers import (
+    PATTERN_RECOGNIZERS,
+    PdmapNameListRecognizer,
+    PdmapNerRecognizer,
+    build_registry,
+)
 
 
 def test_registry_holds_only_pdmap_recognizers_per_language() -> None:
@@ -10,7 +15,7 @@ def test_registry_holds_only_pdmap_recognizers_per_language() -> None:
     names = {(r.name, r.supported_language) for r in registry.recognizers}
     expected = {
         (cls.__name__, lang)
-        for cls in (*PATTERN_RECOGNIZERS, PdmapNerRecognizer)
+        for cls in (*PATTERN_RECOGNIZERS, PdmapNameListRecognizer, PdmapNerRecognizer)
         for lang in ("sv", "en")
     }
     assert names == expected
@@ -19,7 +24,9 @@ def test_registry_holds_only_pdmap_recognizers_per_language() -> None:
 def test_no_class_name_shadows_a_presidio_recognizer() -> None:
     # Presidio resolves its default recognizers by class name among all loaded subclasses;
     # a pdmap class with the same name would replace Presidio's in a stock AnalyzerEngine.
-    ours = {cls.__name__ for cls in (*PATTERN_RECOGNIZERS, PdmapNerRecognizer)}
+    ours = {
+        cls.__name__ for cls in (*PATTERN_RECOGNIZERS, PdmapNameListRecognizer, PdmapNerRecognizer)
+    }
     assert not ours & set(presidio_predefined.__all__)
 
 

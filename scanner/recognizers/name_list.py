@@ -1,0 +1,196 @@
+"""PERSON from name lists: a given name directly followed by a surname (``Emmie Ström``).
+
+NER finds names by their shape and context and misses many it has not seen in a context it
+knows (``verses from Emmie Ström's Cautionary Tales``, ``have you heard nijito asano speak``).
+A given name followed by a surname, both in the lists of 86 locales
+(``scanner/data/person_names.json``, from Faker's person providers), is a name in most texts.
+The exceptions kept out:
+
+- the words are written alike: both capitalised (not all capitals), or both lower case on a
+  line without a capital letter (a name typed without capitals), with an optional initial
+  between them (``hyuuma t. maida``);
+- a stop word does not start one (``Mina Sidor``, ``Will Park``; NER and the context patterns
+  find ``Per Holm``), and a lower-case pair has no stop word at all;
+- a street is no person: a number before or after (``Joaquin Suarez 2906``), a street word
+  after (``Berg Hills Street``, ``Green Lane``);
+- a company is no person: a company form after (``Ek Lind AB``), or NER calls the words an
+  organisation or a place (``Dow Jones``, ``Mont Blanc``).
+
+A capitalised surname after the pair, or a given name before it, joins it (``Maria Pietilä
+Holmner``). The score is below NER's and the address patterns', so they win a conflict.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
+
+from scanner.nlp import NerArtifacts, common_words
+from scanner.recognizers.person_context import COMPANY_FORM
+from scanner.resources import PersonNames, read_person_names
+
+__all__ = ["PdmapNameListRecognizer", "person_names"]
+
+SCORE = 0.6
+_WORD = re.compile(r"[^\W\d_][\w\-]*(?:['’][^\W\d_]{2,}[\w\-]*)*")
+# between two parts of a name: spaces, or an initial ("Maja S Hermansen", "hyuuma t. maida")
+_GAP = re.compile(r"[ \t]{1,2}(?:[^\W\d_]\.?[ \t]{1,2})?")
+_NUMBER_BEFORE = re.compile(r"\d[\w\-]*[ \t,]*$")
+_AFTER = re.compile(
+    rf"[ \t]*,?[ \t]*(?:\d|(?:{COMPANY_FORM}|Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr"
+    r"|Boulevard|Blvd|Court|Ct|Place|Pl|Way|Terrace|Close|Square|Sq|Parkway|Circle|Highway"
+    r"|Row|Walk|Mews|Gardens|Grove|Hill|Hills|Park|Trail|Loop|Alley|Gateway|Plaza|Rise"
+    r"|Green|View|Vale|Heights|Crossing|Path|Dale|Port|Ridge|Estates|Station|Square|Bridge"
+    r"|väg|vägen|gata|gatan|gränd|torg|torget|plan|allé|backe|stig)\.?(?![\w]))"
+)
+# a lower-case pair after a determiner is an adjective and a noun ("det ena benet")
+_DETERMINER_BEFORE = re.compile(
+    r"(?<![\w])(?:the|a|an|this|that|these|those|det|den|de|en|ett|denna|detta|dessa|sin|sitt"
+    r"|min|mitt|din|ditt|vår|vårt)[ \t]+$"
+)
+_ORGANISATION_OR_PLACE = frozenset({"ORGANIZATION", "LOCATION"})
+
+
+@functools.cache
+def person_names() -> PersonNames:
+    """The name lists, read once per process."""
+    return read_person_names()
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() and not word.isupper()
+
+
+class PdmapNameListRecognizer(LocalRecognizer):
+    """A given name and a surname from the lists, side by side."""
+
+    def __init__(self, language: str) -> None:
+        super().__init__(
+            supported_entities=["PERSON"],
+            supported_language=language,
+            name="PdmapNameListRecognizer",
+        )
+
+    def load(self) -> None:
+        """The lists are read on first use (:func:`person_names`)."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: Any = None
+    ) -> list[RecognizerResult]:
+        if entities and "PERSON" not in entities:
+            return []
+        others = (
+            [m for m in nlp_artifacts.mentions if m.label in _ORGANISATION_OR_PLACE]
+            if isinstance(nlp_artifacts, NerArtifacts)
+            else []
+        )
+        results = []
+        for start, end in find_names(text):
+            if any(m.start < end and start < m.end for m in others):
+                continue
+            results.append(
+                RecognizerResult(
+                    entity_type="PERSON",
+                    start=start,
+                    end=end,
+                    score=SCORE,
+                    analysis_explanation=AnalysisExplanation(
+                        recognizer="PdmapNameListRecognizer",
+                        original_score=SCORE,
+                        textual_explanation="given name and surname from the name lists",
+                    ),
+                    recognition_metadata={
+                        RecognizerResult.RECOGNIZER_NAME_KEY: "PdmapNameListRecognizer",
+                        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                    },
+                )
+            )
+        return results
+
+
+def find_names(text: str) -> list[tuple[int, int]]:
+    """Spans of given name + surname pairs in ``text`` (see the module docstring)."""
+    names = person_names()
+    stop = common_words()
+    words = list(_WORD.finditer(text))
+    found: list[tuple[int, int]] = []
+    index = 0
+    while index < len(words) - 1:
+        first, later = words[index], index + 1
+        if len(words[later].group()) == 1 and later + 1 < len(words):
+            later += 1  # an initial between the names ("Maja S Hermansen", "hyuuma t. maida")
+        if _GAP.fullmatch(text, first.end(), words[later].start()) is None:
+            index += 1
+            continue
+        second = words[later]
+        start, end = first.start(), second.end()
+        if (
+            not _pair(text, start, first.group(), second.group(), names, stop)
+            or _AFTER.match(text, end)
+            or _NUMBER_BEFORE.search(text, max(0, start - 12), start)
+        ):
+            index += 1
+            continue
+        found.append(_widen(text, words, index, later, names, stop))
+        index = later + 1
+    return found
+
+
+def _pair(
+    text: str, start: int, given: str, surname: str, names: PersonNames, stop: frozenset[str]
+) -> bool:
+    low_given, low_surname = given.lower(), surname.lower()
+    if low_given not in names.given or low_surname not in names.surnames:
+        return False
+    if low_given in stop:
+        return False
+    if _capitalised(given) and _capitalised(surname):
+        return True
+    if (
+        given.islower()
+        and surname.islower()
+        and low_surname not in stop
+        and not _DETERMINER_BEFORE.search(text, max(0, start - 8), start)
+    ):
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", start)
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        return not any(ch.isupper() for ch in line)
+    return False
+
+
+def _widen(
+    text: str,
+    words: list[re.Match[str]],
+    first: int,
+    last: int,
+    names: PersonNames,
+    stop: frozenset[str],
+) -> tuple[int, int]:
+    """A capitalised given name before the pair and a capitalised surname after it join it."""
+    start, end = words[first].start(), words[last].end()
+    if last + 1 < len(words):
+        after = words[last + 1]
+        word = after.group()
+        if (
+            text[end : after.start()] == " "
+            and _capitalised(word)
+            and word.lower() in names.surnames
+            and word.lower() not in stop
+            and not _AFTER.match(text, after.end())
+        ):
+            end = after.end()
+    if first > 0:
+        before = words[first - 1]
+        word = before.group()
+        if (
+            text[before.end() : start] == " "
+            and _capitalised(word)
+            and word.lower() in names.given
+            and word.lower() not in stop
+        ):
+            start = before.start()
+    return start, end

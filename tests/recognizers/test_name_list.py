@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from scanner.engine import DetectionEngine
+from scanner.recognizers.name_list import find_names, person_names
+from scanner.resources import PACKAGE_DIR
+from tests.conftest import of_type
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the verses from Emmie Ström's Cautionary Tales", ["Emmie Ström"]),
+        ("Ring Anna Andersson på 070-123 45 67", ["Anna Andersson"]),
+        ("What's the name on the account? User: Maja S Hermansen", ["Maja S Hermansen"]),
+        ("Maja S. Hermansen", ["Maja S. Hermansen"]),
+        ("återupprättade Maria Pietilä Holmner äran", ["Maria Pietilä"]),
+        ("Meet Anna Maria Berg today", ["Anna Maria Berg"]),  # a given name before joins
+        ("Anna-Karin Ek Berg", ["Anna-Karin Ek Berg"]),  # ... and a surname after
+        ("eva kleist lives at the corner", []),  # kleist is in no list
+        ("sometimes people call me leone mazzi", ["leone mazzi"]),  # a lower-case line
+        ("Hej Leone Mazzi och leone mazzi", ["Leone Mazzi"]),  # a line with capitals
+        # not names
+        ("Läs mer under Mina Sidor", []),  # a stop word starts it
+        ("plocka med hunden: först det ena benet", []),  # after a determiner
+        ("He lives on the north side of Joaquin Suarez 2906.", []),  # a house number after
+        ("these early shows on Berg Hills Street were", []),  # a street word after
+        ("125 Green Lane, Oxford", []),
+        ("to 124 67 Devon Street West", []),
+        ("Telefonsamtal med Ek Lind AB om fakturan.", []),  # a company form after
+        ("ANNA ANDERSSON", []),  # all capitals: a heading, a code
+        ("Anna andersson", []),  # written unlike each other
+    ],
+)
+def test_find_names(text: str, expected: list[str]) -> None:
+    assert [text[start:end] for start, end in find_names(text)] == expected
+
+
+def test_pattern_engine_reports_a_listed_pair_without_ner(pattern_engine: DetectionEngine) -> None:
+    assert of_type(pattern_engine, "Anteckning: ring Emmie Ström i morgon.", "PERSON") == [
+        "Emmie Ström"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shares fell on Monday, the Washington Post reported.",  # NER: an organisation
+        "Uppgifterna bekräftas av Washington Post i dag.",
+    ],
+)
+def test_ner_organisation_or_place_vetoes_a_pair(engine: DetectionEngine, text: str) -> None:
+    pairs = [text[start:end] for start, end in find_names(text)]
+    assert pairs, "the pair is in the lists; the veto is what this test is about"
+    assert not set(pairs) & set(of_type(engine, text, "PERSON"))
+
+
+def test_lists_are_the_built_file() -> None:
+    """The lists are lower-cased single words; the file says where they come from and carries
+    Faker's MIT licence text, which must travel with them."""
+    raw = json.loads((PACKAGE_DIR / "data" / "person_names.json").read_text("utf-8"))
+    assert raw["source"].startswith("Faker person providers")
+    assert raw["license"].startswith("Copyright (c) 2012 Daniele Faraglia")
+    assert "Permission is hereby granted" in raw["license"]
+    names = person_names()
+    assert len(names.given) > 20_000
+    assert len(names.surnames) > 20_000
+    assert {"anna", "erik", "fatima", "mohammed"} <= names.given
+    assert {"andersson", "lindqvist", "hermansen"} <= names.surnames
+    assert all(name == name.lower() and " " not in name for name in names.given | names.surnames)
