@@ -66,8 +66,13 @@ class PdmapIpAddressRecognizer(RegexRecognizer):
         r"|running|kör|section|sektion|avsnitt(?:et)?|kapitel|chapter|paragraph|paragraf|clause"
         r"|klausul|punkt|step|steg|release\snotes\sfor)\.?[\s\"':=]{0,4}"
         r"|§\s?"
-        # Chrome/126.0.0.0, "upgrade the agent to 10.2.0.1", "uppgraderat till 4.1.0.2"
-        r"|[A-Za-z][\w.\-]*/|(?<![^\W_])(?:upgraded?|updated?|uppgrader\w*|uppdater\w*)(?:\s[\w\-]+){0,2}\s(?:to|till)\s"
+        # Chrome/126.0.0.0, "upgrade the agent to 10.2.0.1", "uppgraderat till 4.1.0.2",
+        # "upgraded from 6.1.2.3", "nedgraderade från 4.0.0.1" (but "settings updated from
+        # 10.0.0.5" names where the change came from)
+        r"|[A-Za-z][\w.\-]*/"
+        r"|(?<![^\W_])(?:upgraded?|updated?|uppgrader\w*|uppdater\w*)(?:\s[\w\-]+){0,2}\s(?:to|till)\s"
+        r"|(?<![^\W_])(?:upgraded?|downgraded?|uppgrader\w*|nedgrader\w*)(?:\s[\w\-]+){0,2}"
+        r"\s(?:from|från)\s"
     )
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[Any]:

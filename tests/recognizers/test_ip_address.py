@@ -52,6 +52,8 @@ def test_ip_address(pattern_engine: DetectionEngine, text: str, expected: list[s
         "fw=24.20.0.225",
         # versions and section numbers in prose
         "Please upgrade the agent to 4.2.1.7 before Friday.",
+        "We upgraded from 6.1.2.3 yesterday.",
+        "Vi nedgraderade appen från 4.0.0.1 i går.",
         "We installed 4.2.1.7 on all servers yesterday.",
         "Hotfix 10.3.2.1 rolled out to production.",
         "The app crashes on iOS 17.1.2.1 and Android 14.0.0.2.",
@@ -65,3 +67,16 @@ def test_ip_address(pattern_engine: DetectionEngine, text: str, expected: list[s
 )
 def test_version_keys_are_not_addresses(pattern_engine: DetectionEngine, text: str) -> None:
     assert of_type(pattern_engine, text, T) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2024-03-01 10:00:01 INFO settings updated from 10.0.0.5 by admin", ["10.0.0.5"]),
+        ("Profilen uppdaterades från 192.168.1.44 i går kväll.", ["192.168.1.44"]),
+    ],
+)
+def test_a_change_from_an_address_is_an_address(
+    pattern_engine: DetectionEngine, text: str, expected: list[str]
+) -> None:
+    assert of_type(pattern_engine, text, T) == expected
