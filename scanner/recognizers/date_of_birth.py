@@ -61,9 +61,17 @@ class PdmapDateOfBirthRecognizer(RegexRecognizer):
             _L + r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?:19|20)\d{2}" + _R,
             WEAK,
         ),
+        # "14 March 1985", "14:e mars 1985", "14-Mar-1985"
         (
             "day month year",
-            _L + rf"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s{_MONTHS}\s(?:19|20)\d{{2}}" + _R,
+            _L + rf"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th|:[ea])?(?P<sep>[\s\-]){_MONTHS}"
+            rf"(?P=sep)(?:19|20)\d{{2}}" + _R,
+            WEAK,
+        ),
+        # "född 14/3-85", "14/3-1985": the Swedish day/month-year
+        (
+            "day/month-year",
+            _L + r"(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])-(?:(?:19|20)\d{2}|\d{2})" + _R,
             WEAK,
         ),
         (
@@ -72,5 +80,9 @@ class PdmapDateOfBirthRecognizer(RegexRecognizer):
             WEAK,
         ),
     )
-    CONTEXT = ("born", "birth", "dob", "birthday", "d.o.b")
+    # with the Swedish words as machine keys write them (ASCII-folded) and abbreviated
+    CONTEXT = (
+        "born", "birth", "dob", "birthday", "d.o.b", "fodelsedatum", "fodd", "fodelsedag",
+        "fdat", "fdatum",
+    )  # fmt: skip
     CONTEXT_KEY = "DATE_OF_BIRTH"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import ClassVar
 
 from scanner.recognizers.base import RegexRecognizer
@@ -19,6 +20,10 @@ _VALUE = (
     r"|(?-i:[A-ZÅÄÖ](?=[\w.\-]*(?:[._\d]|[a-zåäö][A-ZÅÄÖ]))[\w.\-]{1,63}))(?![\w@.\-])"
 )
 _MARKED = r"(?P<value>(?-i:[a-zåäö])(?=[\w.\-]*[._\-\d])[\w.\-]{0,62}\w)(?![\w@]|[.\-]\w)"
+# after a bare "user"/"account" word a hyphen is not enough ("account e-mail", "user self-service")
+_MARKED_STRICT = r"(?P<value>(?-i:[a-zåäö])(?=[\w.\-]*[._\d])[\w.\-]{0,62}\w)(?![\w@]|[.\-]\w)"
+# any account name, as sshd and sudo write it
+_ANY = r"(?P<value>[a-zåäö_][\w.\-]{0,63})(?![\w@.\-])"
 
 
 class PdmapUsernameRecognizer(RegexRecognizer):
@@ -39,19 +44,46 @@ class PdmapUsernameRecognizer(RegexRecognizer):
             0.6,
         ),
         (
-            "user name in prose",
-            r"(?<![\w])(?:username|user\sname|login\sname|användarnamn(?:et)?)\s(?:(?:is|är)\s)?"
-            + _MARKED,
+            # "Account jsmith42 locked", "Kontot anna_berg är låst", "invalid user jsmith42",
+            # "User 'jsmith42' not found", "GitHub user octocat_99"
+            "user or account word",
+            r"(?<![\w\-])(?:user|användare(?:n)?|account|konto(?:t)?)\s['\"‘“]?" + _MARKED_STRICT,
             0.6,
         ),
+        (
+            "user name in prose",
+            r"(?<![\w])(?:username|user\sname|login\sname|account\sname|användarnamn(?:et)?"
+            r"|kontonamn(?:et)?)\s(?:(?:is|är)\s)?['\"‘“]?" + _MARKED,
+            0.6,
+        ),
+        # sshd and sudo lines: "Accepted publickey for deploy_bot from ...", "sudo: jsmith :"
+        (
+            "sshd",
+            r"(?<![\w])(?:Accepted|Failed)\s(?:password|publickey|keyboard-interactive/pam)\sfor"
+            r"\s(?:invalid\suser\s)?" + _ANY + r"(?=\sfrom\s)",
+            0.6,
+        ),
+        ("sudo", r"(?<![\w])sudo(?:\[\d+\])?:\s+" + _ANY + r"(?=\s:\s)", 0.6),
     )
     CONTEXT = ("user", "login", "account")
 
     def check(self, value: str) -> bool:
         lowered = value.lower()
-        return lowered not in _NOT_USERS and not lowered.isdigit()
+        return (
+            lowered not in _NOT_USERS
+            and not lowered.isdigit()
+            and _FILE_OR_DOMAIN.search(lowered) is None
+            and _VERSION_OR_FLAG.fullmatch(lowered) is None
+        )
 
 
+# "the user guide.pdf", "account example.com": a file or a domain, not an account name
+_FILE_OR_DOMAIN = re.compile(
+    r"\.(?:pdf|json|txt|csv|docx?|xlsx?|pptx?|png|jpe?g|gif|log|zip|gz|html?|xml|ya?ml|exe"
+    r"|com|se|org|net|io|nu|eu)$"
+)
+# "the user v2.1 interface", "the account is_active flag"
+_VERSION_OR_FLAG = re.compile(r"v?\d+(?:\.\d+)+[a-z]?|(?:is|has)_\w+")
 _NOT_USERS = frozenset(
     {"null", "none", "true", "false", "anonymous", "unknown", "guest", "admin", "root", "system",
      "-", "n/a", "nil", "undefined", "id", "agent"}
