@@ -47,7 +47,7 @@ _EN_TYPE = (
     r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Court|Ct|Place|Pl|Way"
     r"|Terrace|Ter|Crescent|Close|Square|Sq|Parkway|Pkwy|Circle|Cir|Highway|Hwy|Row|Walk"
     r"|Mews|Gardens|Grove|Hill|Park|Trail|Loop|Alley|Gateway|Summit|Isle|Plaza|Pike|Rise"
-    r"|Green|View|Vale|Wharf|Quay|Port|Junction|Landing|Ridge|Heights|Crossing|Path)"
+    r"|Green|View|Vale|Wharf|Quay|Port|Junction|Landing|Ridge|Heights|Crossing|Path|Str)"
 )
 # "2nd Blvd", "5th Place", "W 125th Street": numbered streets.
 _ORDINAL = r"(?:\d{1,3}(?:st|nd|rd|th)|(?:N|S|E|W)\.?)"
@@ -61,7 +61,12 @@ _EU_SUFFIX = (
 )
 _EU_PREFIX = (
     r"(?:Via|Viale|Vicolo|Piazza|Corso|Strada|Rua|Avenida|Av\.|Calle|Carrer|Paseo|Plaza"
-    r"|Rue|Avenue|Boulevard|Chemin|Allée|Place|Quai|Ulica|ul\.|Aleja|Odos|Odós)"
+    r"|Rue|Avenue|Boulevard|Chemin|Allée|Place|Quai|Ulica|ul\.|Aleja|Odos|Odós|C/)"
+)
+# street words written after a house number (French, Belgian, Maghreb, Iberian layouts)
+_EU_PREFIX_WORDS = (
+    r"rue|avenue|av\.?|boulevard|bd|chemin|allée|impasse|quai|rua|avenida|calle|carrer|viale"
+    r"|piazza"
 )
 
 
@@ -161,17 +166,49 @@ class PdmapStreetAddressRecognizer(RegexRecognizer):
             # "lives at Allika 46", "address is 27534 Þorsteinsgata 63": a place after a cue
             # phrase, capitalised, ending in a house number; any script, no street word needed.
             "after a cue",
-            r"(?i:\blives?\s(?:at|on)|\blived\s(?:at|on|in)|\blocated\sat|\baddress(?:\sis|:)"
-            r"|\bmeet\s(?:you|me)\sat|\bsent\sto|\bship(?:ped)?\sto|\bdeliver(?:ed)?\sto"
-            r"|\breturn\sto|\bmoved\sto|\bbor\spå|\bflyttat?\still|\bskicka(?:s)?\still"
+            r"(?i:\blives?\s(?:at|on)|\blived\s(?:at|on|in)|\blocated\s(?:at|on)"
+            r"|\baddress(?:\sis|:)|\bmeet\s(?:you|me)\sat|\bsent\sto|\bship(?:ped)?\sto"
+            r"|\bdeliver(?:ed)?\sto|\breturn\sto|\bmoved\sto|\bis\s(?:on|at)|\bside\sof"
+            r"|\bstop\sat|\bbor\spå|\bligger\spå|\bflyttat?\still|\bskicka(?:s)?\still"
             r"|\blevereras?\still|\badress(?:en)?\s(?:är|:))\s+"
             r"(?P<value>(?:\d{1,6}\s)?(?![a-zåäöæøéüß])"
             r"(?!(?i:zip|postal|post\s?code|postnummer|postnr|order|ordernummer|invoice|faktura"
-            r"|ticket|ärende|room|rum|gate|terminal|version|page|sida)\b)"
+            r"|ticket|ärende|room|rum|gate|terminal|version|page|sida|level|floor|våning|plan"
+            r"|channel|kanal|track|spår|line|linje|table|bord|seat|plats|step|steg|chapter"
+            r"|kapitel|section|avsnitt|platform|perrong|flight|flyg|week|vecka|day|dag|number"
+            r"|nummer|item|row|rad|slide|figure|bild|question|fråga|episode|season|säsong|part"
+            r"|del|stage|phase|fas|grade|klass|tier|round|runda|monday|tuesday|wednesday"
+            r"|thursday|friday|saturday|sunday|måndag|tisdag|onsdag|torsdag|fredag|lördag"
+            r"|söndag)\b)"
             r"(?:[^\W\d_][\w'’.\-]*\s){1,4}"
-            r"\d{1,5}[A-Za-z]?\.?)"
+            # a dot after the number belongs to it ("útja 3. street") unless it ends a sentence
+            r"\d{1,5}[A-Za-z]?(?:\.(?![ \t]*(?:$|\n|[A-ZÅÄÖ])))?)"
             r"(?![\w\-/])",
             0.65,
+        ),
+        (
+            # "31 Rue Al Imam Al Bakri, Cite Merzgui", "36 rue de pologne, cite ...": French-style
+            # addresses put the house number before the street word; a town follows
+            "number first european",
+            rf"(?<![\w\-.,/:])\d{{1,5}}(?:[ ]\d{{1,5}})?,?[ ](?i:{_EU_PREFIX_WORDS})[ ]"
+            r"(?!(?i:of|the|and|or|for|to|in|on|at|with|is|was|a|an)\b)"
+            r"(?:(?:d[aeiou]s?|de[il]|della|du|la|le|les|l['’]|el|al)[ ])?"
+            r"[^\W\d_][\w'’\-]*"
+            r"(?:[ ](?:d[aeiou]s?|de[il]|du|la|le|les|el|al|[^\W\d_][\w'’\-]*)){0,4}"
+            # a town after a comma, the end of the line, or "street" after it
+            r"(?=,[ \t]*(?!(?i:and|or|but|so|then|which|och|men|eller|som)\b)[^\W\d_]"
+            r"|[ \t]*\n|[ ](?i:street|road|avenue)\b)",
+            0.7,
+        ),
+        (
+            # "shows on Marina Fort Street", "lives on Elm Street": a named street without a
+            # house number, after a word that places something on it
+            "street without number",
+            rf"(?<![\w])(?i:on|at|along|off|down|up|in|på|vid|längs)[ ]"
+            rf"(?P<value>(?:{_WORD}[ ]){{1,3}}"
+            r"(?:Street|Road|Avenue|Boulevard|Lane|Drive|St\.|Rd\.|Ave\.))"
+            r"(?![\w])",
+            0.6,
         ),
         (
             # "the corner of Dalbraut 99 and Frederikke Coves": an intersection, two streets

@@ -106,7 +106,32 @@ T = "STREET_ADDRESS"
         ("the corner of the room and the door", []),
         ("I paid 300 dollars for Apt. 5 in May", ["Apt. 5"]),
         ("Deliver to 40 Kaivopuisto 7 Apt. 3 Please call first", ["40 Kaivopuisto 7 Apt. 3"]),
+        # the house number before a French, Maghreb or Iberian street word; a town follows
+        (
+            "Lennox lives at 846 31 Rue Al Imam Al Bakri, Cite Merzgui",
+            ["846 31 Rue Al Imam Al Bakri"],
+        ),
+        ("his address: 48334 36 rue de pologne, cite de l'interieur", ["48334 36 rue de pologne"]),
+        ("Nadia lives on 69 Av Sidi Lakhmi street.", ["69 Av Sidi Lakhmi"]),
+        ("It's at 10 Avenue Foch, Paris", ["10 Avenue Foch"]),
+        ("He lives at 28919 136 Filadelfeos Str., Klirou", ["28919 136 Filadelfeos Str."]),
+        ("It refers to C/ Señores Curas 88 street in Villafranca.", ["C/ Señores Curas 88"]),
+        # a place after "is on/at", "side of", "stop at", "ligger på"
+        ("The bus station is on Pod Floriánem 1677", ["Pod Floriánem 1677"]),
+        ("He lives on the north side of Joaquin Suarez 2906.", ["Joaquin Suarez 2906"]),
+        ("Kontoret ligger på Drottninggatan 5. Välkommen!", ["Drottninggatan 5"]),
+        ("The title refers to Árpád fejedelem útja 3. street in Budapest.", ["útja 3."]),
+        # a named street without a house number, placed by "on", "at", "along", ...
+        ("these early shows on Marina Fort Street were important", ["Marina Fort Street"]),
+        ("Turn left on Main Street and right on Oak Avenue.", ["Main Street", "Oak Avenue"]),
         # not addresses
+        ("The meeting is at Level 3 today", []),
+        ("The train is on Track 9.", []),
+        ("The concert is on Friday 12", []),
+        ("I paid 12 rue fees, and more.", []),
+        ("Buy 2 Avenue Q tickets.", []),
+        ("Section 5 Avenue of the report, they said", []),
+        ("Welcome to the Street Fighter 2 tournament", []),
         ("It was sent to the printer 3 times", []),
         ("Can you deliver to ZIP code 02141? I'm moving", []),
         ("upstream returned HTTP/2 502 Bad Gateway after 10 s", []),
