@@ -115,7 +115,13 @@ class PdmapPhoneRecognizer(RegexRecognizer):
                 return 0.85
             mobile = phonenumbers.number_type(number) in _MOBILE_TYPES
             return 0.6 if mobile and candidate.isdigit() else 0.4
-        if international or (not _NANP_LAYOUT.match(candidate) and not has_context()):
+        if international:
+            # "+1-984-182-0190 mobile": a number in international form that is possible in its
+            # country but fails the validity check (an unassigned exchange) is still written as
+            # a phone number; with a phone word beside it, it is reported
+            possible = _parse(candidate, "SE", strict=False)
+            return 0.6 if possible is not None and has_context() else 0.0
+        if not _NANP_LAYOUT.match(candidate) and not has_context():
             return 0.0
         for region in self.REGIONS:
             if _parse(candidate, region) is not None:
@@ -123,9 +129,12 @@ class PdmapPhoneRecognizer(RegexRecognizer):
         return 0.0
 
 
-def _parse(candidate: str, region: str) -> phonenumbers.PhoneNumber | None:
+def _parse(candidate: str, region: str, strict: bool = True) -> phonenumbers.PhoneNumber | None:
+    """The number ``candidate`` is in ``region`` if valid there (``strict``), or merely possible
+    (the right length for its country), else None."""
     try:
         number = phonenumbers.parse(candidate, region)
     except NumberParseException:
         return None
-    return number if phonenumbers.is_valid_number(number) else None
+    check = phonenumbers.is_valid_number if strict else phonenumbers.is_possible_number
+    return number if check(number) else None

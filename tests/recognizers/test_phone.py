@@ -27,6 +27,9 @@ T = "PHONE_NUMBER"
         ("tel: 0812345678", ["0812345678"]),
         ("Call me at (201) 555-0123 please", ["(201) 555-0123"]),
         ("UK office +44 20 7946 0958", ["+44 20 7946 0958"]),
+        # possible but not assigned (exchange 182): reported only beside a phone word
+        ("+1-984-182-0190 mobile", ["+1-984-182-0190"]),
+        ("ref +1-984-182-0190", []),
         ("phone: 463-612-6138x036", ["463-612-6138x036"]),
         # not phone numbers
         ("Order 4500123456 shipped", []),
