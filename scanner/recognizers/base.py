@@ -26,9 +26,14 @@ from __future__ import annotations
 import re
 from typing import Any, ClassVar
 
-from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
+from presidio_analyzer import (
+    AnalysisExplanation,
+    EntityRecognizer,
+    LocalRecognizer,
+    RecognizerResult,
+)
 
-__all__ = ["STRONG", "WEAK", "RegexRecognizer"]
+__all__ = ["STRONG", "WEAK", "RegexRecognizer", "recognizer_result"]
 
 #: Score of a pattern that needs a context word to be reported.
 WEAK = 0.2
@@ -124,20 +129,39 @@ class RegexRecognizer(LocalRecognizer):
         return self._reject_before.search(text, max(0, start - _BEFORE_WINDOW), start) is not None
 
     def _result(self, start: int, end: int, score: float, pattern: str) -> RecognizerResult:
-        explanation = AnalysisExplanation(
-            recognizer=type(self).__name__,
-            original_score=score,
-            pattern_name=pattern,
-            textual_explanation=f"{type(self).__name__}: pattern {pattern}",
+        return recognizer_result(
+            self,
+            self.ENTITY,
+            (start, end),
+            score,
+            f"{type(self).__name__}: pattern {pattern}",
+            pattern=pattern,
         )
-        return RecognizerResult(
-            entity_type=self.ENTITY,
-            start=start,
-            end=end,
-            score=score,
-            analysis_explanation=explanation,
-            recognition_metadata={
-                RecognizerResult.RECOGNIZER_NAME_KEY: type(self).__name__,
-                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-            },
-        )
+
+
+def recognizer_result(
+    recognizer: EntityRecognizer,
+    entity_type: str,
+    span: tuple[int, int],
+    score: float,
+    explanation: str,
+    pattern: str | None = None,
+) -> RecognizerResult:
+    """A result of ``recognizer`` with the explanation and metadata Presidio expects."""
+    name = type(recognizer).__name__
+    details = AnalysisExplanation(
+        recognizer=name, original_score=score, textual_explanation=explanation
+    )
+    if pattern is not None:
+        details.pattern_name = pattern
+    return RecognizerResult(
+        entity_type=entity_type,
+        start=span[0],
+        end=span[1],
+        score=score,
+        analysis_explanation=details,
+        recognition_metadata={
+            RecognizerResult.RECOGNIZER_NAME_KEY: name,
+            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id,
+        },
+    )

@@ -26,24 +26,24 @@ import functools
 import re
 from typing import Any
 
-from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
+from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from scanner.nlp import NerArtifacts, common_words
+from scanner.recognizers.base import recognizer_result
 from scanner.recognizers.person_context import COMPANY_FORM
+from scanner.recognizers.street_address import STREET_TYPE
 from scanner.resources import PersonNames, read_person_names
 
 __all__ = ["PdmapNameListRecognizer", "person_names"]
 
 SCORE = 0.6
+_EXPLANATION = "given name and surname from the name lists"
 _WORD = re.compile(r"[^\W\d_][\w\-]*(?:['’][^\W\d_]{2,}[\w\-]*)*")
 # between two parts of a name: spaces, or an initial ("Maja S Hermansen", "hyuuma t. maida")
 _GAP = re.compile(r"[ \t]{1,2}(?:[^\W\d_]\.?[ \t]{1,2})?")
 _NUMBER_BEFORE = re.compile(r"\d[\w\-]*[ \t,]*$")
 _AFTER = re.compile(
-    rf"[ \t]*,?[ \t]*(?:\d|(?:{COMPANY_FORM}|Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr"
-    r"|Boulevard|Blvd|Court|Ct|Place|Pl|Way|Terrace|Close|Square|Sq|Parkway|Circle|Highway"
-    r"|Row|Walk|Mews|Gardens|Grove|Hill|Hills|Park|Trail|Loop|Alley|Gateway|Plaza|Rise"
-    r"|Green|View|Vale|Heights|Crossing|Path|Dale|Port|Ridge|Estates|Station|Square|Bridge"
+    rf"[ \t]*,?[ \t]*(?:\d|(?:{COMPANY_FORM}|{STREET_TYPE}|Hills|Dale|Estates|Station|Bridge"
     r"|väg|vägen|gata|gatan|gränd|torg|torget|plan|allé|backe|stig)\.?(?![\w]))"
 )
 # a lower-case pair after a determiner is an adjective and a noun ("det ena benet")
@@ -87,28 +87,11 @@ class PdmapNameListRecognizer(LocalRecognizer):
             if isinstance(nlp_artifacts, NerArtifacts)
             else []
         )
-        results = []
-        for start, end in find_names(text):
-            if any(m.start < end and start < m.end for m in others):
-                continue
-            results.append(
-                RecognizerResult(
-                    entity_type="PERSON",
-                    start=start,
-                    end=end,
-                    score=SCORE,
-                    analysis_explanation=AnalysisExplanation(
-                        recognizer="PdmapNameListRecognizer",
-                        original_score=SCORE,
-                        textual_explanation="given name and surname from the name lists",
-                    ),
-                    recognition_metadata={
-                        RecognizerResult.RECOGNIZER_NAME_KEY: "PdmapNameListRecognizer",
-                        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                    },
-                )
-            )
-        return results
+        return [
+            recognizer_result(self, "PERSON", (start, end), SCORE, _EXPLANATION)
+            for start, end in find_names(text)
+            if not any(m.start < end and start < m.end for m in others)
+        ]
 
 
 def find_names(text: str) -> list[tuple[int, int]]:

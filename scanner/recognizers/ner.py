@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from typing import Any, ClassVar
 
-from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
+from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from scanner.nlp import NerArtifacts, common_words
+from scanner.recognizers.base import recognizer_result
 from scanner.recognizers.person_context import COMPANY_FORM
 
 __all__ = ["PdmapNerRecognizer"]
@@ -60,20 +61,8 @@ class PdmapNerRecognizer(LocalRecognizer):
                     continue
             score = self.SCORES[mention.label]
             results.append(
-                RecognizerResult(
-                    entity_type=mention.label,
-                    start=start,
-                    end=end,
-                    score=score,
-                    analysis_explanation=AnalysisExplanation(
-                        recognizer="PdmapNerRecognizer",
-                        original_score=score,
-                        textual_explanation=f"NER ({nlp_artifacts.language})",
-                    ),
-                    recognition_metadata={
-                        RecognizerResult.RECOGNIZER_NAME_KEY: "PdmapNerRecognizer",
-                        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                    },
+                recognizer_result(
+                    self, mention.label, (start, end), score, f"NER ({nlp_artifacts.language})"
                 )
             )
         return results

@@ -43,7 +43,8 @@ _UNIT_EN = r"(?:,?\s*(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|#)\s*\d{1,5}[A-Z
 _POSTORT = (
     rf"(?:,?\s*(?:SE-?\s?)?[1-9]\d{{2}}\s?\d{{2}}\s+{_UP}[a-zåäöA-ZÅÄÖ]+(?:\s{_UP}[a-zåäö]+)?)"
 )
-_EN_TYPE = (
+#: English street types (``Street``, ``Rd``, ``Boulevard``, ...), also used by the name lists.
+STREET_TYPE = (
     r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Court|Ct|Place|Pl|Way"
     r"|Terrace|Ter|Crescent|Close|Square|Sq|Parkway|Pkwy|Circle|Cir|Highway|Hwy|Row|Walk"
     r"|Mews|Gardens|Grove|Hill|Park|Trail|Loop|Alley|Gateway|Summit|Isle|Plaza|Pike|Rise"
@@ -115,7 +116,7 @@ class PdmapStreetAddressRecognizer(RegexRecognizer):
         (
             "english street",
             rf"(?<![\w])(?!\d{{3}}\sBad\sGateway)"
-            rf"{_UNIT_FIRST}?\d{{1,6}}[A-Z]?\s(?:(?:{_WORD}|{_ORDINAL})\s){{1,3}}{_EN_TYPE}\.?{_EN_DIR}"
+            rf"{_UNIT_FIRST}?\d{{1,6}}[A-Z]?\s(?:(?:{_WORD}|{_ORDINAL})\s){{1,3}}{STREET_TYPE}\.?{_EN_DIR}"
             rf"{_UNIT_EN}?(?:{_US_TAIL}|{_UK_TAIL})?(?![\w])",
             0.8,
         ),
