@@ -75,7 +75,9 @@ class PdmapNameListRecognizer(LocalRecognizer):
         )
 
     def load(self) -> None:
-        """The lists are read on first use (:func:`person_names`)."""
+        """Read the lists now (Presidio calls this when the recognizer is built), so that forked
+        workers share them instead of each reading its own copy."""
+        person_names()
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: Any = None
