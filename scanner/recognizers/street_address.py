@@ -148,9 +148,12 @@ class PdmapStreetAddressRecognizer(RegexRecognizer):
         ),
         ("po box", r"(?<![\w])P\.?\s?O\.?\s?Box\s\d{1,6}(?![\w])", 0.75),
         (
+            # US military mail: "PSC 6695, Box 2353\nAPO AP 20849", "USNV Botolen\nFPO AE
+            # 12382" (a ship), as written or lower-cased
             "military",
-            r"(?<![\w])(?:PSC|CMR|Unit)\s\d{1,5},?\sBox\s\d{1,5}\s*\n?[ \t]*"
-            r"(?:APO|FPO|DPO)\s(?:AA|AE|AP)\s\d{5}(?![\w])",
+            r"(?<![\w])(?i:(?:PSC|CMR|Unit)\s\d{1,5},?\sBox\s\d{1,5}"
+            r"|(?:USNS|USNV|USS|USCGC)\s[^\W\d_][\w'’\-]*(?:\s[^\W\d_][\w'’\-]*)?)"
+            r",?\s*\n?[ \t]*(?i:APO|FPO|DPO)\s(?i:AA|AE|AP)\s\d{5}(?![\w])",
             0.85,
         ),
         (
@@ -245,6 +248,8 @@ class PdmapStreetAddressRecognizer(RegexRecognizer):
         towns = 0
         while len(kinds) < 5:
             match = _CONTINUATION.match(text, end)
+            if match is None and text.startswith(".\n", end):
+                match = _CONTINUATION.match(text, end + 1)  # "Piroska u. 97.\nPorto Alegre"
             if match is None or match.lastgroup is None:
                 break
             if match.lastgroup == "town":

@@ -74,6 +74,14 @@ T = "STREET_ADDRESS"
         ("Billing: 28245 Puruntie 82 Apt. 595", ["28245 Puruntie 82 Apt. 595"]),
         ("Storgatan 12\n123 45 Stockholm\nSverige", ["Storgatan 12\n123 45 Stockholm\nSverige"]),
         ("Address:     PSC 6695, Box 2353\nAPO AP 20849", ["PSC 6695, Box 2353\nAPO AP 20849"]),
+        ("write to USNV Botolen\nFPO AE 12382 soon", ["USNV Botolen\nFPO AE 12382"]),
+        ("unit 1009 box 0219\ndpo ap 51065", ["unit 1009 box 0219\ndpo ap 51065"]),
+        ("USS Enterprise was a ship", []),
+        (
+            "Our offices are located at 6076 Piroska u. 97.\nPorto Alegre\n, RS\n Brazil 95828",
+            ["6076 Piroska u. 97.\nPorto Alegre\n, RS\n Brazil 95828"],
+        ),
+        ("Storgatan 12.\nTack för hjälpen", ["Storgatan 12"]),
         (
             "Name:    Iva\nAddress:     03555 Vicolo Calcirelli 13 Suite 694 Valderice Trapani",
             ["03555 Vicolo Calcirelli 13 Suite 694 Valderice Trapani"],
