@@ -33,6 +33,14 @@ class PdmapPostalCodeRecognizer(RegexRecognizer):
         ("postnummer", r"(?<![\w\-./:])(?:SE-?\s?)?(?P<value>[1-9]\d{2}\s?\d{2})" + _R, WEAK),
         ("zip", r"(?<![\w\-./:$€£])\d{3,5}(?:-\d{4})?" + _R, WEAK),
         ("uk postcode", r"(?<![\w\-])[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}(?![\w\-])", 0.3),
+        (
+            # "my zip code is 90010-170", "postnummer: 1234": any postcode shape after a
+            # postcode label (Brazilian CEP, four-digit European codes)
+            "after a label",
+            r"(?i:zip\s?code|postal\s?code|post\s?code|postnummer|postnr)(?:\s(?:is|är))?[\s:]{1,3}"
+            r"(?P<value>\d{4,5}(?:[\- ]\d{3,4})?)" + _R,
+            0.7,
+        ),
     )
     CONTEXT = ("zip", "postal", "postcode", "post code", "zipcode")
     CONTEXT_KEY = "SE_POSTNUMMER"

@@ -18,8 +18,8 @@ from typing import ClassVar
 from scanner.nlp import common_words
 from scanner.recognizers.base import RegexRecognizer
 
-_UP = r"[A-ZÅÄÖÆØÉÜÁÍÓÚÑČŠŽ]"
-_LOW = r"[a-zåäöæøéèüáíóúñčšžßõłńśźżőű'’]"
+_UP = r"[A-ZÅÄÖÆØÉÜÁÍÓÚÑČŠŽÀÂÃÇÊËÌÎÏÒÔÕÙÛÝĞŞİŘĚŮĎŤŇĽŁŃŚŹŻŐŰ]"
+_LOW = r"[a-zåäöæøéèüáíóúñčšžßõłńśźżőűàâãçêëìîïòôùûýÿğşıřěůďťňľąęœ'’]"
 _WORD = rf"{_UP}{_LOW}+"
 _NUM = r"\d{1,4}(?:\s?[A-Ha-h](?![\w]))?(?:\s?-\s?\d{1,4})?"
 _SV_SUFFIX = (
@@ -71,6 +71,17 @@ _EU_PREFIX_WORDS = (
 )
 
 
+# words after "is at", "lives on", ... that name something other than a street
+_NOT_A_STREET = (
+    r"(?i:zip|postal|post\s?code|postnummer|postnr|order|ordernummer|invoice|faktura"
+    r"|ticket|ärende|room|rum|gate|terminal|version|page|sida|level|floor|våning|plan"
+    r"|channel|kanal|track|spår|line|linje|table|bord|seat|plats|step|steg|chapter"
+    r"|kapitel|section|avsnitt|platform|perrong|flight|flyg|week|vecka|day|dag|number"
+    r"|nummer|item|row|rad|slide|figure|bild|question|fråga|episode|season|säsong|part"
+    r"|del|stage|phase|fas|grade|klass|tier|round|runda|monday|tuesday|wednesday"
+    r"|thursday|friday|saturday|sunday|måndag|tisdag|onsdag|torsdag|fredag|lördag"
+    r"|söndag|central|noon|midnight|hours|minutes|am|pm)"
+)
 _PFX = r"[ \t]*(?:>+|\?\?\?)?[ \t]*"
 # A capitalised word in any script (street names from anywhere: Þorsteinsgata, Λεωφόρος).
 _ANY_WORD = r"[A-ZÀ-ÖØ-ÞĀ-ŽΑ-ΩА-Я][\w'’.\-]{2,}"
@@ -146,6 +157,15 @@ class PdmapStreetAddressRecognizer(RegexRecognizer):
             rf"(?<![\w\-.,/:])\d{{2,6}}[ ](?:{_ANY_WORD}[ ]){{1,3}}\d{{1,5}}[A-Za-z]?\.?(?=\n)",
             0.75,
         ),
+        (
+            # ... and "641 Dašická 688, Turkovice u Prelouce": a house number, street words and
+            # a number, then a capitalised town after a comma
+            "numbered street and town",
+            rf"(?<![\w\-.,/:])\d{{3,6}}[ ](?:{_ANY_WORD}[ ]){{1,3}}\d{{1,5}}[A-Za-z]?"
+            rf"(?=,[ ]{_ANY_WORD}(?:[ ](?:{_ANY_WORD}|u|de|del|la|le|di|am|an|na|nad)){{0,3}}"
+            r"[ \t]*(?:[.,;\n]|$))",
+            0.7,
+        ),
         ("po box", r"(?<![\w])P\.?\s?O\.?\s?Box\s\d{1,6}(?![\w])", 0.75),
         (
             # US military mail: "PSC 6695, Box 2353\nAPO AP 20849", "USNV Botolen\nFPO AE
@@ -176,17 +196,15 @@ class PdmapStreetAddressRecognizer(RegexRecognizer):
             r"|\bstop\sat|\bbor\spå|\bligger\spå|\bflyttat?\still|\bskicka(?:s)?\still"
             r"|\blevereras?\still|\badress(?:en)?\s(?:är|:))\s+"
             r"(?P<value>(?:\d{1,6}\s)?(?![a-zåäöæøéüß])"
-            r"(?!(?i:zip|postal|post\s?code|postnummer|postnr|order|ordernummer|invoice|faktura"
-            r"|ticket|ärende|room|rum|gate|terminal|version|page|sida|level|floor|våning|plan"
-            r"|channel|kanal|track|spår|line|linje|table|bord|seat|plats|step|steg|chapter"
-            r"|kapitel|section|avsnitt|platform|perrong|flight|flyg|week|vecka|day|dag|number"
-            r"|nummer|item|row|rad|slide|figure|bild|question|fråga|episode|season|säsong|part"
-            r"|del|stage|phase|fas|grade|klass|tier|round|runda|monday|tuesday|wednesday"
-            r"|thursday|friday|saturday|sunday|måndag|tisdag|onsdag|torsdag|fredag|lördag"
-            r"|söndag)\b)"
+            rf"(?!{_NOT_A_STREET}\b)"
             r"(?:[^\W\d_][\w'’.\-]*\s){1,4}"
             # a dot after the number belongs to it ("útja 3. street") unless it ends a sentence
-            r"\d{1,5}[A-Za-z]?(?:\.(?![ \t]*(?:$|\n|[A-ZÅÄÖ])))?)"
+            r"\d{1,5}[A-Za-z]?(?:\.(?![ \t]*(?:$|\n|[A-ZÅÄÖ])))?"
+            # or house numbers first and the street's words after ("is at 9816 214 Pavlou
+            # Drandaki"; a capitalised word, not an abbreviation such as "CET")
+            rf"|(?<=\s)\d{{3,6}}\s(?:\d{{1,5}}\s)?(?!{_NOT_A_STREET}\b)"
+            r"[A-ZÀ-ÖØ-ÞĀ-ŽΑ-Ω][\w'’\-]*[a-zß-öø-ÿα-ω][\w'’\-]*"
+            r"(?:\s[A-ZÀ-ÖØ-ÞĀ-ŽΑ-Ω][\w'’\-]+){0,3}(?=[ \t]*(?:[.,;!?\n]|$)))"
             r"(?![\w\-/])",
             0.65,
         ),
@@ -271,7 +289,9 @@ class PdmapStreetAddressRecognizer(RegexRecognizer):
         a unit the town, region, country and postcode words up to the end of the address
         (``, Grubbenvorst, Netherlands 04020``): capitalised words, joiners such as ``u`` or
         ``de`` between them, an optional final postcode."""
-        if (unit := _INLINE_UNIT.match(text, end)) is not None:
+        for _ in range(2):  # "Apt. 758 Suite 263"
+            if (unit := _INLINE_UNIT.match(text, end)) is None:
+                break
             end = unit.end()
         if pattern == "unit" and (
             street := _STREET_BEFORE_UNIT.search(text, max(0, start - 80), start)

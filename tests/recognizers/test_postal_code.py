@@ -17,6 +17,9 @@ T = "POSTAL_CODE"
         ("My zip code is 94103", ["94103"]),
         ("ZIP: 1426", ["1426"]),
         ("postcode SW1A 1AA", ["SW1A 1AA"]),
+        ("My zip code is 90010-170", ["90010-170"]),  # a Brazilian CEP after the label
+        ("postnummer: 1234", ["1234"]),
+        ("zip code 90010-170-55 is wrong", []),
         ("Order 94103 shipped", []),
         ("Pris 123 45 kr", []),
         ("Kungsvägen 3, 123 45 Stockholm", []),  # part of the street address

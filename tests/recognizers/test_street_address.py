@@ -82,6 +82,20 @@ T = "STREET_ADDRESS"
             ["6076 Piroska u. 97.\nPorto Alegre\n, RS\n Brazil 95828"],
         ),
         ("Storgatan 12.\nTack för hjälpen", ["Storgatan 12"]),
+        ("The title refers to Rua João Pessoa 1636 street in Recife.", ["Rua João Pessoa 1636"]),
+        ("meet at Locavore, 641 Dašická 688, Turkovice u Prelouce", ["641 Dašická 688"]),
+        ("The restaurant is at 9816 214 Pavlou Drandaki", ["9816 214 Pavlou Drandaki"]),
+        (
+            "a taxi to 6889 ul. Jarzębinowa 5\nBUNDALAGUAH\n, VIC\n Australia 38837. Call me.",
+            ["6889 ul. Jarzębinowa 5\nBUNDALAGUAH\n, VIC\n Australia 38837"],
+        ),
+        (
+            "The office is at 9243 Avenue d'Ouchy 109 Apt. 758 Suite 263, Montealegre, Spain 49079",
+            ["9243 Avenue d'Ouchy 109 Apt. 758 Suite 263, Montealegre, Spain 49079"],
+        ),
+        ("The meeting is at 1000 Monday.", []),
+        ("The call is at 1400 CET.", []),
+        ("He paid 500 Euro 20, Then left", []),
         (
             "Name:    Iva\nAddress:     03555 Vicolo Calcirelli 13 Suite 694 Valderice Trapani",
             ["03555 Vicolo Calcirelli 13 Suite 694 Valderice Trapani"],
