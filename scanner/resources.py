@@ -6,11 +6,18 @@ install can turn into a namespace lookup; pdmap is never run from a zip.
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 from typing import Any, NamedTuple
 
-__all__ = ["PACKAGE_DIR", "PersonNames", "read_context_file", "read_person_names"]
+__all__ = [
+    "PACKAGE_DIR",
+    "PersonNames",
+    "person_names",
+    "read_context_file",
+    "read_person_names",
+]
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -35,3 +42,9 @@ def read_person_names() -> PersonNames:
     path = PACKAGE_DIR / "data" / "person_names.json"
     data = json.loads(path.read_text(encoding="utf-8"))
     return PersonNames(frozenset(data["given"]), frozenset(data["surname"]))
+
+
+@functools.cache
+def person_names() -> PersonNames:
+    """The name lists, read once per process (shared by forked workers when read before)."""
+    return read_person_names()

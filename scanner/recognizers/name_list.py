@@ -14,7 +14,8 @@ The exceptions kept out:
 - a street is no person: a number before or after (``Joaquin Suarez 2906``), a street word
   after (``Berg Hills Street``, ``Green Lane``);
 - a company is no person: a company form after (``Ek Lind AB``), or NER calls the words an
-  organisation or a place (``Dow Jones``, ``Mont Blanc``).
+  organisation or a place (``Washington Post``), unless a middle initial makes them a
+  person's (``Maja S Hermansen``).
 
 A capitalised surname after the pair, or a given name before it, joins it (``Maria Pietilä
 Holmner``). The score is below NER's and the address patterns', so they win a conflict.
@@ -22,7 +23,6 @@ Holmner``). The score is below NER's and the address patterns', so they win a co
 
 from __future__ import annotations
 
-import functools
 import re
 from typing import Any
 
@@ -32,15 +32,16 @@ from scanner.nlp import NerArtifacts, common_words
 from scanner.recognizers.base import recognizer_result
 from scanner.recognizers.person_context import COMPANY_FORM
 from scanner.recognizers.street_address import STREET_TYPE
-from scanner.resources import PersonNames, read_person_names
+from scanner.resources import PersonNames, person_names
 
-__all__ = ["PdmapNameListRecognizer", "person_names"]
+__all__ = ["PdmapNameListRecognizer", "find_names"]
 
 SCORE = 0.6
 _EXPLANATION = "given name and surname from the name lists"
 _WORD = re.compile(r"[^\W\d_][\w\-]*(?:['’][^\W\d_]{2,}[\w\-]*)*")
 # between two parts of a name: spaces, or an initial ("Maja S Hermansen", "hyuuma t. maida")
 _GAP = re.compile(r"[ \t]{1,2}(?:[^\W\d_]\.?[ \t]{1,2})?")
+_INITIAL = re.compile(r"[ \t][^\W\d_]\.?[ \t]")
 _NUMBER_BEFORE = re.compile(r"\d[\w\-]*[ \t,]*$")
 _AFTER = re.compile(
     rf"[ \t]*,?[ \t]*(?:\d|(?:{COMPANY_FORM}|{STREET_TYPE}|Hills|Dale|Estates|Station|Bridge"
@@ -52,12 +53,6 @@ _DETERMINER_BEFORE = re.compile(
     r"|min|mitt|din|ditt|vår|vårt)[ \t]+$"
 )
 _ORGANISATION_OR_PLACE = frozenset({"ORGANIZATION", "LOCATION"})
-
-
-@functools.cache
-def person_names() -> PersonNames:
-    """The name lists, read once per process."""
-    return read_person_names()
 
 
 def _capitalised(word: str) -> bool:
@@ -92,7 +87,8 @@ class PdmapNameListRecognizer(LocalRecognizer):
         return [
             recognizer_result(self, "PERSON", (start, end), SCORE, _EXPLANATION)
             for start, end in find_names(text)
-            if not any(m.start < end and start < m.end for m in others)
+            if _INITIAL.search(text, start, end)  # "Maja S Hermansen": no company's name
+            or not any(m.start < end and start < m.end for m in others)
         ]
 
 

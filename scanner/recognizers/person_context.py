@@ -11,7 +11,9 @@ from typing import Any, ClassVar
 
 import regex
 
+from scanner.nlp import common_words
 from scanner.recognizers.base import RegexRecognizer
+from scanner.resources import person_names
 
 # Unicode letter classes (``regex``): Anđa Tomić, Wisława Szczepańska, Şahin, ...
 # Company forms after a name make it a company ("Ek Lind AB"); shared with the NER clean-up.
@@ -66,6 +68,15 @@ class PdmapPersonContextRecognizer(RegexRecognizer):
             rf"(?m)(?:^|(?<=[.;]\s))[ \t>]*(?i:name|namn|kontaktperson|contact|kund|customer|owner"
             rf"|ansvarig|handläggare|tekniker|säljare|agent|assigned\sto)[ \t]*:[ \t]*{_NAME}",
             0.85,
+        ),
+        (
+            # a form typed without capitals: "name:    hyuuma t. maida" (the whole rest of the
+            # line, two or three lower-case words, none of them a stop word; see check)
+            "lower-case label line",
+            r"(?m)^[ \t>]*(?i:name|namn|full\s?name|fullständigt\snamn)[ \t]*:[ \t]*"
+            r"(?P<value>\p{Ll}[\p{Ll}'’\-]+(?:[ ]\p{Ll}\.?)?(?:[ ]\p{Ll}[\p{Ll}'’\-]+){1,2})"
+            r"[ \t]*$",
+            0.6,
         ),
         (
             "cue + full name",
@@ -134,3 +145,15 @@ class PdmapPersonContextRecognizer(RegexRecognizer):
             0.7,
         ),
     )
+
+    def accept(self, text: str, start: int, end: int, pattern: str) -> tuple[int, int] | None:
+        """A lower-case value under a name label is a name when one of its words is in the
+        name lists and none is a stop word (not ``name: not provided``, ``namn: se ovan``)."""
+        if pattern == "lower-case label line":
+            words = [word.strip(".") for word in text[start:end].split()]
+            names = person_names()
+            if any(word in common_words() for word in words) or not any(
+                word in names.given or word in names.surnames for word in words
+            ):
+                return None
+        return super().accept(text, start, end, pattern)

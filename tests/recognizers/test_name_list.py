@@ -5,8 +5,9 @@ import json
 import pytest
 
 from scanner.engine import DetectionEngine
-from scanner.recognizers.name_list import find_names, person_names
-from scanner.resources import PACKAGE_DIR
+from scanner.nlp import Mention, NerArtifacts
+from scanner.recognizers.name_list import PdmapNameListRecognizer, find_names
+from scanner.resources import PACKAGE_DIR, person_names
 from tests.conftest import of_type
 
 
@@ -71,3 +72,21 @@ def test_lists_are_the_built_file() -> None:
     assert {"anna", "erik", "fatima", "mohammed"} <= names.given
     assert {"andersson", "lindqvist", "hermansen"} <= names.surnames
     assert all(name == name.lower() and " " not in name for name in names.given | names.surnames)
+
+
+@pytest.mark.parametrize(
+    ("text", "organisation", "expected"),
+    [
+        ("Shares fell, the Washington Post reported.", "the Washington Post", []),
+        ("User: Maja S Hermansen", "Maja S Hermansen", ["Maja S Hermansen"]),  # an initial
+        ("Ring Anna Andersson i dag", "Ring", ["Anna Andersson"]),  # no overlap
+    ],
+)
+def test_an_organisation_mention_vetoes_unless_a_middle_initial(
+    text: str, organisation: str, expected: list[str]
+) -> None:
+    start = text.index(organisation)
+    mention = Mention(start, start + len(organisation), "ORGANIZATION")
+    recognizer = PdmapNameListRecognizer("en")
+    results = recognizer.analyze(text, ["PERSON"], NerArtifacts([mention], "en"))
+    assert [text[r.start : r.end] for r in results] == expected

@@ -28,6 +28,11 @@ T = "PERSON"
         ('"We are moving," says Gerste.', ["Gerste"]),
         ("/Ella, kundtjänst", ["Ella"]),
         ("Name:    Martim A Pereira\nAddress: somewhere", ["Martim A Pereira"]),  # bare initial
+        ("name:    hyuuma t. maida\naddress:     1 x", ["hyuuma t. maida"]),  # typed lower-case
+        ("namn: lena andersson", ["lena andersson"]),
+        ("name: not provided", []),  # stop words: not a name
+        ("namn: se ovan", []),
+        ("name: premium-plan basic", []),
         ("Directed By:    Leena O Sasi", ["Leena O Sasi"]),
         ("Tindra Malm, handläggare", ["Tindra Malm"]),
         ("Best,\nAnna Berg, Account Manager", ["Anna Berg"]),
