@@ -3,7 +3,8 @@
 The mentions come from :class:`scanner.nlp.NerArtifacts`. A PERSON mention is trimmed of
 trailing punctuation and possessive ``'s``, made whole where NER cut a hyphenated name
 (``Simon-Eric Nilsson``), and dropped when it cannot be a name (digits, ``@``, all lower case,
-a single letter, a label or company) or is one word right after a locative word (``i Lund``).
+a single letter, a label or company), is one word right after a locative word (``i Lund``), or
+sits on a line labelled as a product (``Artikel: Philips Hue Starter Kit``).
 """
 
 from __future__ import annotations
@@ -55,8 +56,10 @@ class PdmapNerRecognizer(LocalRecognizer):
             if mention.label == "PERSON":
                 start = _without_lead_words(text, start, end, lowercase_text)
                 start, end = _whole_name(text, start, end)
-                if not _plausible_name(text, start, end, lowercase_text) or _a_place(
-                    text, start, end
+                if (
+                    not _plausible_name(text, start, end, lowercase_text)
+                    or _a_place(text, start, end)
+                    or _on_a_product_line(text, start)
                 ):
                     continue
             score = self.SCORES[mention.label]
@@ -140,6 +143,17 @@ def _a_place(text: str, start: int, end: int) -> bool:
     return _LOCATIVE_BEFORE.search(text, max(0, start - 12), start) is not None
 
 
+def _on_a_product_line(text: str, start: int) -> bool:
+    """A "person" on a line labelled as a product (``Artikel: Philips Hue Starter Kit``,
+    ``Product: Electrolux UltimateCare 700``) is part of a product name."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return _PRODUCT_LABEL.match(text, line_start, start) is not None
+
+
+_PRODUCT_LABEL = re.compile(
+    r"[ \t>*\-]*(?i:artikel|produkt|product|vara|modell|model|enhet|device|item|sku)"
+    r"(?:[ \t]?(?:name|namn|nr|no))?[ \t]*:"
+)
 _WORD_SPAN = re.compile(r"\S+")
 # lower-case name particles (``Ludwig van Beethoven``, ``Carl af Klint``)
 _PARTICLES = frozenset(

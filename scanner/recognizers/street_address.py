@@ -127,7 +127,9 @@ class PdmapStreetAddressRecognizer(RegexRecognizer):
         (
             "english street",
             rf"(?<![\w])(?!\d{{3}}\sBad\sGateway)"
-            rf"{_UNIT_FIRST}?\d{{1,6}}[A-Z]?\s(?:(?:{_WORD}|{_ORDINAL})\s){{1,3}}{STREET_TYPE}\.?{_EN_DIR}"
+            # the street line stays on one line ("UltimateCare 700\nCustomer Rhys Green" is not)
+            rf"{_UNIT_FIRST}?\d{{1,6}}[A-Z]?[ \t](?:(?:{_WORD}|{_ORDINAL})[ \t]){{1,3}}"
+            rf"{STREET_TYPE}\.?{_EN_DIR}"
             rf"{_UNIT_EN}?(?:{_US_TAIL}|{_UK_TAIL})?(?![\w])",
             0.8,
         ),

@@ -38,6 +38,10 @@ def person(marked: str) -> list[str]:
         ("She lives in ⟦Austin⟧ now.", []),
         ("Skicka kopian till ⟦Anna⟧ innan fredag.", ["Anna"]),
         ("i ⟦Anna Lind⟧s bil", ["Anna Lind"]),  # two words: not a place by this rule
+        # a line labelled as a product holds product names, not people
+        ("Order 1.\n\nArtikel: Philips Hue ⟦Starter Kit⟧\nArt.nr: 1", []),
+        ("Product: ⟦Electrolux UltimateCare⟧ 700", []),
+        ("Artikel: lampa\nKund: ⟦Anna Berg⟧", ["Anna Berg"]),
         # stop words are not names, except those that are given names too
         ("⟦Det⟧ finns 70 st i lager.", []),
         ("⟦Per⟧ ringde i går.", ["Per"]),

@@ -94,6 +94,7 @@ T = "STREET_ADDRESS"
             ["9243 Avenue d'Ouchy 109 Apt. 758 Suite 263, Montealegre, Spain 49079"],
         ),
         ("The meeting is at 1000 Monday.", []),
+        ("Product: Electrolux UltimateCare 700\nCustomer Rhys Green reports", []),
         ("The call is at 1400 CET.", []),
         ("He paid 500 Euro 20, Then left", []),
         (
