@@ -11,8 +11,9 @@ The exceptions kept out:
   between them (``hyuuma t. maida``);
 - a stop word does not start one (``Mina Sidor``, ``Will Park``; NER and the context patterns
   find ``Per Holm``), and a lower-case pair has no stop word at all;
-- a street is no person: a number before or after (``Joaquin Suarez 2906``), a street word
-  after (``Berg Hills Street``, ``Green Lane``);
+- a street is no person: a house number before or after (``Joaquin Suarez 2906``; not a
+  date, a time or a phone number), a street word as the surname or after it (``Devon
+  Street``, ``Berg Hills Street``);
 - a company is no person: a company form after (``Ek Lind AB``), or NER calls the words an
   organisation or a place (``Washington Post``), unless a middle initial makes them a
   person's (``Maja S Hermansen``).
@@ -42,10 +43,18 @@ _WORD = re.compile(r"[^\W\d_][\w\-]*(?:['’][^\W\d_]{2,}[\w\-]*)*")
 # between two parts of a name: spaces, or an initial ("Maja S Hermansen", "hyuuma t. maida")
 _GAP = re.compile(r"[ \t]{1,2}(?:[^\W\d_]\.?[ \t]{1,2})?")
 _INITIAL = re.compile(r"[ \t][^\W\d_]\.?[ \t]")
-_NUMBER_BEFORE = re.compile(r"\d[\w\-]*[ \t,]*$")
+# a house number before the pair ("12 Anna Lindhs plats"), not a date, a time or the end
+# of a phone number ("2024-03-01 Anna Berg", "10:00 Anna Berg", "070-123 45 67 Anna Berg")
+_NUMBER_BEFORE = re.compile(r"(?<![\w\-:./])(?<!\d[ ])\d{1,6}[A-Za-z]?,?[ \t]+$")
+_DIGIT_BEFORE = re.compile(r"\d[ \t,]*$")
+# a surname that is a street word makes the pair a street ("Devon Street", "Victoria Close")
+_STREET_SURNAME = re.compile(rf"{STREET_TYPE}\.?")
 _AFTER = re.compile(
-    rf"[ \t]*,?[ \t]*(?:\d|(?:{COMPANY_FORM}|{STREET_TYPE}|Hills|Dale|Estates|Station|Bridge"
-    r"|väg|vägen|gata|gatan|gränd|torg|torget|plan|allé|backe|stig)\.?(?![\w]))"
+    # a house number after it ("Joaquin Suarez 2906"), not a phone number ("Anna Berg 070-12")
+    r"[ \t]+\d{1,5}[A-Za-z]?(?![\w\-])"
+    rf"|[ \t]+{COMPANY_FORM}\.?(?![\w])"
+    rf"|[ \t]+(?:{STREET_TYPE}|Hills|Dale|Estates|Station|Bridge"
+    r"|väg|vägen|gata|gatan|gränd|torg|torget|plan|allé|backe|stig)\.?(?![\w])"
 )
 # a lower-case pair after a determiner is an adjective and a noun ("det ena benet")
 _DETERMINER_BEFORE = re.compile(
@@ -110,8 +119,11 @@ def find_names(text: str) -> list[tuple[int, int]]:
         start, end = first.start(), second.end()
         if (
             not _pair(text, start, first.group(), second.group(), names, stop)
+            or _STREET_SURNAME.fullmatch(second.group())
             or _AFTER.match(text, end)
             or _NUMBER_BEFORE.search(text, max(0, start - 12), start)
+            # lower case is weaker evidence: any number right before ("389 167 king alexander")
+            or (first.group().islower() and _DIGIT_BEFORE.search(text, max(0, start - 4), start))
         ):
             index += 1
             continue

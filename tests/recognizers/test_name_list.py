@@ -24,6 +24,13 @@ from tests.conftest import of_type
         ("eva kleist lives at the corner", []),  # kleist is in no list
         ("sometimes people call me leone mazzi", ["leone mazzi"]),  # a lower-case line
         ("Hej Leone Mazzi och leone mazzi", ["Leone Mazzi"]),  # a line with capitals
+        # dates, times and phone numbers beside a name are not house numbers
+        ("Anna Berg, 070-123 45 67", ["Anna Berg"]),
+        ("Anna Berg 0701234567", ["Anna Berg"]),
+        ("2024-03-01 Anna Berg ringde", ["Anna Berg"]),
+        ("10:00 Anna Berg loggade in", ["Anna Berg"]),
+        ("070-123 45 67 Anna Berg", ["Anna Berg"]),
+        ("Anna Berg, AB Volvo", ["Anna Berg"]),  # a person at a company
         # not names
         ("Läs mer under Mina Sidor", []),  # a stop word starts it
         ("plocka med hunden: först det ena benet", []),  # after a determiner
@@ -31,6 +38,9 @@ from tests.conftest import of_type
         ("these early shows on Berg Hills Street were", []),  # a street word after
         ("125 Green Lane, Oxford", []),
         ("to 124 67 Devon Street West", []),
+        ("Victoria Close, Bristol", []),  # a street word as the surname
+        ("12 Anna Andersson", []),  # a house number before
+        ("located at 389 167 king alexander", []),  # lower case after any number
         ("Telefonsamtal med Ek Lind AB om fakturan.", []),  # a company form after
         ("ANNA ANDERSSON", []),  # all capitals: a heading, a code
         ("Anna andersson", []),  # written unlike each other
