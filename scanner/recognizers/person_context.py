@@ -53,6 +53,11 @@ _SIGN_OFF = (
 )
 
 
+_SPEAKER_LINE = regex.compile(
+    r"(?m)^[ \t>]*\p{Lu}[\p{Ll}'’]+(?:[ ]\p{Lu}[\p{Ll}'’]+)?[ \t]*:[ \t]*\S"
+)
+
+
 class PdmapPersonContextRecognizer(RegexRecognizer):
     ENTITY = "PERSON"
     FLAGS = 0
@@ -68,6 +73,15 @@ class PdmapPersonContextRecognizer(RegexRecognizer):
             rf"(?m)(?:^|(?<=[.;]\s))[ \t>]*(?i:name|namn|kontaktperson|contact|kund|customer|owner"
             rf"|ansvarig|handläggare|tekniker|säljare|agent|assigned\sto)[ \t]*:[ \t]*{_NAME}",
             0.85,
+        ),
+        (
+            # a chat transcript's speaker: "Sara: Who are you?" (see accept: a listed given
+            # name, in a text with at least two speaker lines)
+            "speaker",
+            # what they say: words, at least two ("Victoria: 3 st", "Mark: done" are labels)
+            rf"(?m)^[ \t>]*(?P<value>{_UP}{_LOW}+(?:[ ]{_UP}{_LOW}+)?)[ \t]*:[ \t]*"
+            r"(?=[\"“'‘]?\p{L}[^\n]*?[\p{L}'’][ \t]+[\"“'‘]?\p{L})",
+            0.6,
         ),
         (
             # a form typed without capitals: "name:    hyuuma t. maida" (the whole rest of the
@@ -148,7 +162,20 @@ class PdmapPersonContextRecognizer(RegexRecognizer):
 
     def accept(self, text: str, start: int, end: int, pattern: str) -> tuple[int, int] | None:
         """A lower-case value under a name label is a name when one of its words is in the
-        name lists and none is a stop word (not ``name: not provided``, ``namn: se ovan``)."""
+        name lists and none is a stop word (not ``name: not provided``, ``namn: se ovan``).
+        A line label is a speaker when it starts with a listed given name that is no stop word
+        and the text has another speaker line (``Sara: ...`` / ``Agent: ...``); ``Stockholm:
+        3 st`` is a label, and so is ``Anna:`` alone on a form."""
+        if pattern == "speaker":
+            first = text[start:end].split(maxsplit=1)[0].lower()
+            if (
+                first in common_words()
+                or first not in person_names().given
+                or len(_SPEAKER_LINE.findall(text)) < 2
+            ):
+                return None
+        if pattern == "label line" and text[start:end].lower() in common_words():
+            return None  # "Agent: Vad är ordernumret?"
         if pattern == "lower-case label line":
             words = [word.strip(".") for word in text[start:end].split()]
             names = person_names()

@@ -35,6 +35,13 @@ T = "PERSON"
         ("name: premium-plan basic", []),
         ("Directed By:    Leena O Sasi", ["Leena O Sasi"]),
         ("Tindra Malm, handläggare", ["Tindra Malm"]),
+        # chat transcripts: a listed given name speaking, with another speaker line
+        ('Elizabeth: "Who are you?"\nSara:"I\'m her daughter".', ["Elizabeth", "Sara"]),
+        ("Sara: Hej, jag har problem med fakturan.\nAgent: Vad är ordernumret?", ["Sara"]),
+        ("Stockholm: 3 st\nGöteborg: 5 st", []),  # places as labels
+        ("Victoria: 3 st\nJordan: 5 st", []),  # numbers, not speech
+        ("Note: call back\nMark: done", []),  # one word is no speech
+        ("Anna: se bifogad fil", []),  # one line is a label, not a transcript
         ("Best,\nAnna Berg, Account Manager", ["Anna Berg"]),
         # not names
         ('{"name":"premium-plan"}', []),
