@@ -85,7 +85,7 @@ class PdmapPersonContextRecognizer(RegexRecognizer):
         ),
         (
             # a form typed without capitals: "name:    hyuuma t. maida" (the whole rest of the
-            # line, two or three lower-case words, none of them a stop word; see check)
+            # line, two or three lower-case words, listed and no stop word; see accept)
             "lower-case label line",
             r"(?m)^[ \t>]*(?i:name|namn|full\s?name|fullständigt\snamn)[ \t]*:[ \t]*"
             r"(?P<value>\p{Ll}[\p{Ll}'’\-]+(?:[ ]\p{Ll}\.?)?(?:[ ]\p{Ll}[\p{Ll}'’\-]+){1,2})"
