@@ -39,6 +39,14 @@ _RELEASED_AFTER = re.compile(
     re.IGNORECASE,
 )
 
+
+def _version_like(value: str) -> bool:
+    """``7.1.0.12``, ``2.3.4.5``: every part below 32 (a random public address has that chance
+    about once in 2,000), and not the private ``10.0.0.0/8``, whose small numbers are usual."""
+    parts = [int(part) for part in value.split(".")]
+    return parts[0] != 10 and all(part < 32 for part in parts)
+
+
 IPV4_PATTERN = _V4
 IPV6_PATTERN = _V6
 
@@ -55,6 +63,7 @@ class PdmapIpAddressRecognizer(RegexRecognizer):
         "login", "logged", "connect", "connection", "ping", "gateway", "proxy", "dns",
         "firewall", "attempts", "request", "requests", "origin", "peer", "via", "whitelist",
         "allowlist", "blacklist", "blocklist", "unblock", "router", "network", "vpn",
+        "resolver", "nameserver", "upstream",
     )  # fmt: skip
     CONTEXT_KEY = "IP_ADDRESS"
     # A four-part version or build number is not an address, nor is a section number.
@@ -64,7 +73,13 @@ class PdmapIpAddressRecognizer(RegexRecognizer):
         r"|uppdatering(?:en)?|driver|drivrutin(?:en)?|sdk|api|plugin|pkg|package|paket(?:et)?"
         r"|ios|ipados|android|macos|windows|linux|kernel|installed|installerade?|installerat"
         r"|running|kör|section|sektion|avsnitt(?:et)?|kapitel|chapter|paragraph|paragraf|clause"
-        r"|klausul|punkt|step|steg|release\snotes\sfor)\.?[\s\"':=]{0,4}"
+        r"|klausul|punkt|step|steg|release\snotes\sfor|app|appen|schema|bundle|module|modul"
+        r"|library|lib|component|komponent|firefox|chrome|safari|edge|opera|outlook|office|teams"
+        r"|zoom|slack|bankid|java|node|python|ubuntu|debian|docker|nginx|apache|tomcat"
+        r"|postgresql|mysql|mariadb|redis|excel|acrobat|reader|citrix|vmware|esxi|fortios"
+        r"|anyconnect|globalprotect)\.?[\s\"':=(]{0,4}"
+        # "Sent from Outlook 16.0.5.1", "Skickat från Mail 16.0.1.2": a signature's app
+        r"|(?<![^\W_])(?:sent|skickat)\s(?:from|från)\s(?:my\s|min\s)?[\w\-]+\s"
         r"|§\s?"
         # Chrome/126.0.0.0, "upgrade the agent to 10.2.0.1", "uppgraderat till 4.1.0.2",
         # "upgraded from 6.1.2.3", "nedgraderade från 4.0.0.1" (but "settings updated from
@@ -79,11 +94,14 @@ class PdmapIpAddressRecognizer(RegexRecognizer):
         """In a written sentence a dotted quad is as often a version (``the app 5.2.1.0``,
         ``BankID 7.1.0.12``) as an address, so there it scores below the threshold and only a
         context word (``IP``, ``från``, ``from``, ``host``, ...) reports it; in log lines,
-        key=value and JSON it stands alone."""
+        key=value and JSON it stands alone, unless it reads like a version there too: small
+        numbers only (``2.3.4.5``, ``1.2.0.0``; not the private ``10.x``), which a random
+        address almost never is."""
         results = super().analyze(text, entities, nlp_artifacts)
         dotted = [r for r in results if ":" not in text[r.start : r.end]]
-        if dotted and function_words(text, limit=1) >= 1 and not _LOG_SHAPE.search(text):
-            for result in dotted:
+        prose = function_words(text, limit=1) >= 1 and not _LOG_SHAPE.search(text)
+        for result in dotted:
+            if prose or _version_like(text[result.start : result.end]):
                 result.score = PROSE_SCORE
         return results
 

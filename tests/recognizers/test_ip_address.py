@@ -63,6 +63,13 @@ def test_ip_address(pattern_engine: DetectionEngine, text: str, expected: list[s
         "Enligt § 2.1.1.3 sparas uppgifterna i sju år.",
         "2.1.0.4 is out now with the fix.",
         "Router model AX3000 running 1.0.3.120",
+        # versions in log lines: after a product or component word, or small numbers only
+        "2024-03-01 10:00:01 INFO client BankID 7.1.0.12 started",
+        "2024-03-01 10:00:01 INFO app started (Firefox 115.0.2.1)",
+        "[2024-03-01 10:00:01] ERROR plugin foo-bar 2.3.4.5 failed to load",
+        "2024-03-01 10:00:01 INFO Loaded config schema 1.2.0.0",
+        "Sent from Outlook 16.0.5.1 for Windows",
+        "Skickat från Mail 16.0.1.2 för Windows",
     ],
 )
 def test_version_keys_are_not_addresses(pattern_engine: DetectionEngine, text: str) -> None:
@@ -74,6 +81,10 @@ def test_version_keys_are_not_addresses(pattern_engine: DetectionEngine, text: s
     [
         ("2024-03-01 10:00:01 INFO settings updated from 10.0.0.5 by admin", ["10.0.0.5"]),
         ("Profilen uppdaterades från 192.168.1.44 i går kväll.", ["192.168.1.44"]),
+        # small numbers stay addresses beside an address word, and 10.x always
+        ("2024-03-01 10:00:01 INFO resolver=1.1.1.1 ok", ["1.1.1.1"]),
+        ("2024-03-01 10:00:01 INFO connected to 10.0.0.12", ["10.0.0.12"]),
+        ("2024-03-01 10:00:01 WARN login from 2.3.4.5 failed", ["2.3.4.5"]),
     ],
 )
 def test_a_change_from_an_address_is_an_address(
