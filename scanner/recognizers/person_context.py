@@ -7,6 +7,7 @@ patterns find a capitalised name (initials and hyphens allowed) in exactly those
 
 from __future__ import annotations
 
+import itertools
 from typing import Any, ClassVar
 
 import regex
@@ -53,9 +54,9 @@ _SIGN_OFF = (
 )
 
 
-_SPEAKER_LINE = regex.compile(
-    r"(?m)^[ \t>]*\p{Lu}[\p{Ll}'’]+(?:[ ]\p{Lu}[\p{Ll}'’]+)?[ \t]*:[ \t]*\S"
-)
+# a line label that could be a speaker's name ("Sara", "Anna Berg")
+_SPEAKER = rf"{_UP}{_LOW}+(?:[ ]{_UP}{_LOW}+)?"
+_SPEAKER_LINE = regex.compile(rf"(?m)^[ \t>]*{_SPEAKER}[ \t]*:[ \t]*\S")
 
 
 class PdmapPersonContextRecognizer(RegexRecognizer):
@@ -79,7 +80,7 @@ class PdmapPersonContextRecognizer(RegexRecognizer):
             # name, in a text with at least two speaker lines)
             "speaker",
             # what they say: words, at least two ("Victoria: 3 st", "Mark: done" are labels)
-            rf"(?m)^[ \t>]*(?P<value>{_UP}{_LOW}+(?:[ ]{_UP}{_LOW}+)?)[ \t]*:[ \t]*"
+            rf"(?m)^[ \t>]*(?P<value>{_SPEAKER})[ \t]*:[ \t]*"
             r"(?=[\"“'‘]?\p{L}[^\n]*?[\p{L}'’][ \t]+[\"“'‘]?\p{L})",
             0.6,
         ),
@@ -171,7 +172,8 @@ class PdmapPersonContextRecognizer(RegexRecognizer):
             if (
                 first in common_words()
                 or first not in person_names().given
-                or len(_SPEAKER_LINE.findall(text)) < 2
+                # two speaker lines are enough: stop there, not at the end of a long log
+                or sum(1 for _ in itertools.islice(_SPEAKER_LINE.finditer(text), 2)) < 2
             ):
                 return None
         if pattern == "label line" and text[start:end].lower() in common_words():

@@ -19,9 +19,16 @@ _VALUE = (
     r"(?P<value>(?-i:[a-zåäö])[\w.\-]{1,63}"
     r"|(?-i:[A-ZÅÄÖ](?=[\w.\-]*(?:[._\d]|[a-zåäö][A-ZÅÄÖ]))[\w.\-]{1,63}))(?![\w@.\-])"
 )
-_MARKED = r"(?P<value>(?-i:[a-zåäö])(?=[\w.\-]*[._\-\d])[\w.\-]{0,62}\w)(?![\w@]|[.\-]\w)"
+
+
+def _marked(marks: str) -> str:
+    """A lower-case account name holding one of ``marks`` (a regex class body)."""
+    return rf"(?P<value>(?-i:[a-zåäö])(?=[\w.\-]*[{marks}])[\w.\-]{{0,62}}\w)(?![\w@]|[.\-]\w)"
+
+
+_MARKED = _marked(r"._\-\d")
 # after a bare "user"/"account" word a hyphen is not enough ("account e-mail", "user self-service")
-_MARKED_STRICT = r"(?P<value>(?-i:[a-zåäö])(?=[\w.\-]*[._\d])[\w.\-]{0,62}\w)(?![\w@]|[.\-]\w)"
+_MARKED_STRICT = _marked(r"._\d")
 # any account name, as sshd and sudo write it
 _ANY = r"(?P<value>[a-zåäö_][\w.\-]{0,63})(?![\w@.\-])"
 
