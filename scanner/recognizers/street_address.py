@@ -18,8 +18,8 @@ from typing import ClassVar
 from scanner.nlp import common_words
 from scanner.recognizers.base import RegexRecognizer
 
-_UP = r"[A-ZÅÄÖÆØÉÜÁÍÓÚÑČŠŽÀÂÃÇÊËÌÎÏÒÔÕÙÛÝĞŞİŘĚŮĎŤŇĽŁŃŚŹŻŐŰ]"
-_LOW = r"[a-zåäöæøéèüáíóúñčšžßõłńśźżőűàâãçêëìîïòôùûýÿğşıřěůďťňľąęœ'’]"
+_UP = r"[A-ZÅÄÖÆØÉÜÁÍÓÚÑČŠŽÀÂÃÇÊËÌÎÏÒÔÕÙÛÝĞŞİŘĚŮĎŤŇĽŁŃŚŹŻŐŰȘȚĂ]"
+_LOW = r"[a-zåäöæøéèüáíóúñčšžßõłńśźżőűàâãçêëìîïòôùûýÿğşıřěůďťňľąęœșță'’]"
 _WORD = rf"{_UP}{_LOW}+"
 _NUM = r"\d{1,4}(?:\s?[A-Ha-h](?![\w]))?(?:\s?-\s?\d{1,4})?"
 _SV_SUFFIX = (
@@ -50,20 +50,52 @@ STREET_TYPE = (
     r"|Mews|Gardens|Grove|Hill|Park|Trail|Loop|Alley|Gateway|Summit|Isle|Plaza|Pike|Rise"
     r"|Green|View|Vale|Wharf|Quay|Port|Junction|Landing|Ridge|Heights|Crossing|Path|Str)"
 )
+# The rest of the USPS street suffixes ("Orchard", "Bypass", "Extension", "Locks"): words of
+# ordinary prose too, so a street ending in one needs a postal block after it (see accept) or
+# a town and ZIP on its line.
+_RARE_STREET_TYPE = (
+    r"(?:Branch|Bridge|Brooks?|Burgs?|Bypass|Camp|Canyon|Cape|Causeway|Centers?|Circles|Cliffs?"
+    r"|Club|Common|Corners?|Course|Courts|Coves?|Creek|Crest|Crossroad|Curve|Dale|Dam|Divide"
+    r"|Drives|Estates?|Expressway|Extensions?|Falls?|Ferry|Fields?|Flats?|Fords?|Forest|Forges?"
+    r"|Forks?|Fort|Freeway|Garden|Glens?|Greens|Groves|Harbors?|Haven|Hills|Hollow|Inlet"
+    r"|Islands?|Junctions|Keys?|Knolls?|Lakes?|Land|Lights?|Loaf|Locks?|Lodge|Mall|Manors?"
+    r"|Meadows?|Mills?|Mission|Motorway|Mount|Mountains?|Neck|Orchard|Oval|Overpass|Parks"
+    r"|Parkways|Pass|Passage|Pines?|Plains?|Points?|Ports|Prairie|Radial|Ramp|Ranch|Rapids?"
+    r"|Rest|Ridges|River|Roads|Route|Run|Shoals?|Shores?|Skyway|Springs?|Spurs?|Squares|Station"
+    r"|Stravenue|Stream|Streets|Throughway|Trace|Track|Trafficway|Tunnel|Turnpike|Underpass"
+    r"|Unions?|Valleys?|Viaduct|Views|Villages?|Ville|Vista|Walks|Wall|Ways|Wells?|Brae|Top"
+    r"|Sound|Cross|Chase|Mead|Fold|Gate|Drove|Lea|Wood|Woods|Side|Banks?|Moor|End)"
+)
 # "2nd Blvd", "5th Place", "W 125th Street": numbered streets.
 _ORDINAL = r"(?:\d{1,3}(?:st|nd|rd|th)|(?:N|S|E|W)\.?)"
-_EN_DIR = r"(?:\s(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West))?"
+_EN_DIR = r"(?:[ \t](?:N|S|E|W|NE|NW|SE|SW|North|South|East|West))?"
 _US_TAIL = rf"(?:,\s*{_WORD}(?:\s{_WORD})?,?\s*[A-Z]{{2}}\s+\d{{5}}(?:-\d{{4}})?)"
 _UK_TAIL = rf"(?:,\s*{_WORD}(?:\s{_WORD})?,?\s*[A-Z]{{1,2}}\d[A-Z\d]?\s?\d[A-Z]{{2}})"
 _EU_SUFFIX = (
     r"(?i:katu|kuja|tie|polku|kaari|gate|gata|gade|vej|veien|vegen|stien|straße|strasse"
     r"|str\.|gasse|weg|allee|platz|ring|laan|straat|gracht|plein|dreef|utca|út|útja|tér"
-    r"|ulica|aleja|náměstí|cesta|tee|tänav|iela|gatve|vænget|stræde|torv|plads)"
+    r"|ulica|aleja|náměstí|cesta|tee|tänav|iela|gatve|vænget|stræde|torv|plads|singel|kade"
+    r"|dijk|steeg|markt|tunet|svingen|alléen|bulevardi|väylä|nabrežje|sokak|caddesi| allé)"
+)
+# a house number, a range or a flat after a slash ("65-41", "1/5", "12/94", "5c/8")
+_HOUSE = r"(?:\d{1,4}[a-zA-Z]?(?:[-/]\d{1,4}[a-zA-Z]?)?|S/N)"
+# flat, floor, door and block words after a European house number ("Piano 7", "Puerta 2",
+# "Depto. 522", "Bl. 42 Sc. 85 Ap. 410")
+_UNIT_EU = (
+    r"(?:[ \t]*,?[ \t]*(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Piano|Appartamento|Interior"
+    r"|Puerta|Piso|Depto\.|Dto\.|Torre|Edif\.|Bl\.|Sc\.|Ap\.|Et\.)[ \t]?\d{1,5}[A-Z]?){0,4}"
 )
 _EU_PREFIX = (
     r"(?:Via|Viale|Vicolo|Piazza|Corso|Strada|Rua|Avenida|Av\.|Calle|Carrer|Paseo|Plaza"
-    r"|Rue|Avenue|Boulevard|Chemin|Allée|Place|Quai|Ulica|ul\.|Aleja|Odos|Odós|C/)"
+    r"|Rue|Avenue|Boulevard|Chemin|Allée|Place|Quai|Ulica|ul\.|Aleja|Odos|Odós|C/|Praça"
+    r"|Alameda|Travessa|Largo|Estrada|Rodovia|Passarela|R\.|Av|Rotonda|Incrocio|Borgo"
+    r"|Piazzale|Contrada|Pasaje|Pasadizo|Glorieta|Camino|Ronda|Callejón|Privada|Retorno"
+    r"|Diagonal|Drumul|Aleea|Bulevardul|Calea|Intrarea|Splaiul|Șoseaua|Piața|pl\.|os\.|al\."
+    r"|ulica|Jalan|Jl\.|Gg\.|Λεωφ\.|rue|avenue|boulevard|chemin|allée|impasse|quai|plac"
+    r"|Stretto|Vial|Acceso|Fazenda|Viaduto|Vereda|Ladeira)"
 )
+# the particles inside a street name ("Rua da Fonte de Cima", "Pasadizo de Evaristo Pallarès")
+_PARTICLE = r"(?:d[aeiou]s?|de[il]|della|delle|degli|di|la|le|du|von|van|y)"
 # street words written after a house number (French, Belgian, Maghreb, Iberian layouts)
 _EU_PREFIX_WORDS = (
     r"rue|avenue|av\.?|boulevard|bd|chemin|allée|impasse|quai|rua|avenida|calle|carrer|viale"
@@ -83,18 +115,45 @@ _NOT_A_STREET = (
     r"|söndag|central|noon|midnight|hours|minutes|am|pm)"
 )
 _PFX = r"[ \t]*(?:>+|\?\?\?)?[ \t]*"
-# A capitalised word in any script (street names from anywhere: Þorsteinsgata, Λεωφόρος).
-_ANY_WORD = r"[A-ZÀ-ÖØ-ÞĀ-ŽΑ-ΩА-Я][\w'’.\-]{2,}"
+# A capital in any script, and a capitalised word (street names from anywhere: Þorsteinsgata,
+# Λεωφόρος).
+_CAPITAL = r"[A-ZÀ-ÖØ-ÞĀ-ŽȘȚΑ-ΩА-Я]"
+_ANY_WORD = rf"{_CAPITAL}[\w'’.\-]{{2,}}"
 _UNIT_FIRST = r"(?:(?:Flat|Apt\.?|Apartment|Unit|Suite)\s\d{1,5}[A-Z]?,?\s)"
-_TOWN = rf"{_UP}[\w'’.\-]*(?:,?[ ](?:{_UP}[\w'’.\-]*|[a-z]{{1,3}})){{0,3}}"
+# a town's words; a dot only after a short one ("St. Gallen", not "Täby. Utskick till")
+_TOWN_WORD = rf"{_UP}(?:[\w'’\-]{{0,2}}\.|[\w'’\-]*)"
+# (lower-case joiners only between two of them: "Braunau am Inn", not "Nacka och"; ...
+# or a short region code after a comma or before the postcode: "Humilimont, nan 78618",
+# "ANNERSTAD nan 340 12")
+_TOWN = (
+    rf"{_TOWN_WORD}(?:,?[ ]{_TOWN_WORD}|,[ ][a-z]{{1,3}}(?=[ ,])|[ ][a-z]{{1,3}}(?=,?[ ]\d)"
+    rf"|[ ](?:[a-z]{{1,3}}[ ]){{1,2}}{_TOWN_WORD}){{0,3}}"
+)
+# Postcodes of the postal block's last lines: Swedish, Czech, Slovak, Greek "NNN NN"; four to
+# six digits with an optional country letter ("H-1618") or extension ("6791-532", "22003-322",
+# "12345-6789"); Polish "84-054"; Dutch "7573 IG"; British, Canadian and Irish codes.
+_POSTCODE = (
+    r"(?:(?:(?:[A-Z]{1,2}-?|ΤΚ[ ])?\d{3}[ ]?\d{2}"
+    r"|(?:[A-Z]{1,2}-)?\d{4,6}(?:-\d{3,4})?|\d{8}|\d{2}-\d{3}|\d{4}[ ]?[A-Z]{2}"
+    r"|[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d|[A-Z]\d{2}[ ]?[A-Z\d]{4})"
+    r"(?![\w\-]))"
+)
 _CONTINUATION = re.compile(
     rf"(?P<unit>\n?{_PFX}(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|lgh)\s?\d{{1,5}}[A-Z]?)"
     rf"[ \t]*(?=\n|$|,)"
-    rf"|(?P<post>\n(?:{_PFX}\n)?{_PFX}(?:(?:{_TOWN}),?[ ])?"
-    rf"(?:(?:SE-?)?\d{{3}}[ ]?\d{{2}}(?:[ ]{_TOWN})?"
-    rf"|\d{{4,6}}|[A-Z]{{1,2}}\d[A-Z\d]?[ ]?\d[A-Z]{{2}}))[ \t]*(?=\n|$|[.,]|[ \t][a-zåäö])"
+    rf"|(?P<post>\n(?:{_PFX}\n)?{_PFX}(?:(?:{_TOWN}),?[ ])?{_POSTCODE}"
+    # the town after the postcode, a region in brackets or after a slash ("(LO)", "/ SC")
+    rf"(?:,?[ ]{_TOWN})?(?:[ ]\([^()\n]{{1,40}}\)|[ ]/[ ][A-Z]{{2}})?"
+    # or on the street's line: "Viksvingen 2, 2087 Haugland"
+    rf"|,[ ](?:[A-Z]{{1,2}}-)?\d{{4,5}}[ ]{_TOWN})"
+    rf"[ \t]*(?=\n|$|[.,]|[ \t][a-zåäö])"
     rf"|(?P<town>\n{_PFX},?[ \t]*{_TOWN})[ \t]*(?=\n|$)"
 )
+# a postal line that names its town ("52964 Helsingborg", "Jackfort, VT 23585"), and a postal
+# line after a blank one
+_POST_WITH_TOWN = re.compile(r"[^\W\d_]{2,}[^\n]*\d|\d[^\n]*[^\W\d_]{3,}")
+_AFTER_BLANK = re.compile(r"\n[ \t>?]*\n")
+_HAS_POSTCODE = re.compile(rf"\n[ \t]*{_POSTCODE}")
 _LINE_TAIL = re.compile(r"(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-ŽΑ-ΩА-Я][\w'’.\-]*){1,3}[ \t]*(?=\n)")
 _LEADING_NUMBER = re.compile(r"(?:^|(?<=[\s>?]))\d{3,6}[ \t]+$")
 _UNIT_WORD = r"(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat)"
@@ -134,15 +193,33 @@ class PdmapStreetAddressRecognizer(RegexRecognizer):
             0.8,
         ),
         (
+            # "560 Diaz Prairie, South Brandonburgh, RI 26259": a rarer street type needs the
+            # town and ZIP on its line ...
+            "english street",
+            rf"(?<![\w]){_UNIT_FIRST}?\d{{1,6}}[A-Z]?[ \t](?:(?:{_WORD}|{_ORDINAL})[ \t]){{1,3}}"
+            rf"{_RARE_STREET_TYPE}{_EN_DIR}{_UNIT_EN}?(?:{_US_TAIL}|{_UK_TAIL})(?![\w])",
+            0.75,
+        ),
+        (
+            # ... or a postal block below it: "514 Cardenas Orchard\nJackfort, VT 23585"
+            "block head",
+            rf"(?<![\w\-.,/:]){_UNIT_FIRST}?\d{{1,6}}[A-Z]?[ \t]"
+            rf"(?:(?:{_WORD}|{_ORDINAL})[ \t]){{1,3}}{_RARE_STREET_TYPE}{_EN_DIR}{_UNIT_EN}?"
+            r"(?=[ \t]*\n)",
+            0.75,
+        ),
+        (
             "european suffix street",
-            rf"(?<![\w])(?:{_WORD}\s){{0,2}}{_UP}?{_LOW}*{_EU_SUFFIX}\s\d{{1,4}}[a-zA-Z]?\.?"
-            rf"{_UNIT_EN}?(?![\w])",
+            rf"(?<![\w])(?:{_WORD}\s){{0,2}}(?:{_WORD}-){{0,3}}{_UP}?{_LOW}*{_EU_SUFFIX}\s{_HOUSE}\.?"
+            rf"{_UNIT_EU}(?![\w])",
             0.7,
         ),
         (
             "european prefix street",
-            rf"(?<![\w]){_EU_PREFIX}\s(?:(?:d[aeiou]s?|de[il]|della|delle|degli|di|la|le|du|von)\s)?"
-            rf"(?:{_WORD}\s){{0,2}}{_WORD}\s\d{{1,4}}[a-zA-Z]?(?![\w])",
+            rf"(?<![\w]){_EU_PREFIX}\s(?:{_PARTICLE}\s)?"
+            # "Via Roma, 12", "Calle Corrientes N° 732", "Drumul Pușcașu Nr. 47"
+            rf"(?:(?:{_WORD}\.?|{_PARTICLE})\s){{0,4}}{_WORD},?\s(?:N°\s?|Nr\.\s?|No\.\s)?{_HOUSE}"
+            rf"{_UNIT_EU}(?![\w])",
             0.7,
         ),
         # A street line without a street word counts only as the head of a postal block
@@ -157,6 +234,21 @@ class PdmapStreetAddressRecognizer(RegexRecognizer):
             # Þorsteinsgata 63\nMOSS\n 51971", "it is 5638 Aasa 43\nHumilimont, nan 78618".
             "block head",
             rf"(?<![\w\-.,/:])\d{{2,6}}[ ](?:{_ANY_WORD}[ ]){{1,3}}\d{{1,5}}[A-Za-z]?\.?(?=\n)",
+            0.75,
+        ),
+        (
+            # ... or with words and a house number only: "to Bosanska 7\n98371 Valpovo",
+            # "Na Pomezí 309\n476 55 Jablunkov", "Αμυγδαλέας 862-845,\nΤΚ 09966 Λιβαδιά"
+            "block head",
+            rf"(?<![\w\-.,/:])(?<!\d[ ])(?:{_CAPITAL}[\w'’.\-]+[ ]){{1,3}}{_HOUSE}\.?,?"
+            r"(?=[ \t]*\n)",
+            0.75,
+        ),
+        (
+            # ... or a street word and a name without a number: "avenue Rémy\n01814 Rolland"
+            "block head",
+            rf"(?<![\w]){_EU_PREFIX}\s(?:{_PARTICLE}\s)?(?:(?:{_WORD}\.?|{_PARTICLE})\s){{0,3}}"
+            rf"{_WORD}(?=[ \t]*\n)",
             0.75,
         ),
         (
@@ -266,6 +358,8 @@ class PdmapStreetAddressRecognizer(RegexRecognizer):
                 end = tail.end()
         kinds: list[str] = []
         towns = 0
+        town_seen = towns_named = False
+        has_postcode = _HAS_POSTCODE.search(text, start, end) is not None
         while len(kinds) < 5:
             match = _CONTINUATION.match(text, end)
             if match is None and text.startswith(".\n", end):
@@ -274,13 +368,20 @@ class PdmapStreetAddressRecognizer(RegexRecognizer):
                 break
             if match.lastgroup == "town":
                 towns += 1
-                if towns > 2:
-                    break
+                if towns > 2 or (kinds and kinds[-1] == "post" and town_seen):
+                    break  # a line after "52964 Helsingborg" is the letter going on
+            if match.lastgroup == "post" and _AFTER_BLANK.match(match.group()) and has_postcode:
+                break  # "52964 Borlänge\n\nOrder 55123": the block had its postcode already
+            town_seen = match.lastgroup == "town" or bool(_POST_WITH_TOWN.search(match.group()))
+            has_postcode = has_postcode or match.lastgroup == "post"
+            towns_named = towns_named or town_seen
             kinds.append(match.lastgroup)
             end = match.end()
-        if pattern == "block head" and not {"unit", "post"} & set(kinds):
-            return None
+        if pattern == "block head" and not ("unit" in kinds or ("post" in kinds and towns_named)):
+            return None  # "Notepad 3\n12345 units": a bare number line is no postal block
         if kinds and kinds[-1] != "unit":
+            if text[end - 1 : end] == "." and kinds[-1] in ("post", "town"):
+                end -= 1  # the full stop after "52964 Helsingborg." ends the sentence
             return start, end
         return self._inline(text, start, end, pattern)
 

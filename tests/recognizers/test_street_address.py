@@ -147,8 +147,58 @@ T = "STREET_ADDRESS"
         # a named street without a house number, placed by "on", "at", "along", ...
         ("these early shows on Marina Fort Street were important", ["Marina Fort Street"]),
         ("Turn left on Main Street and right on Oak Avenue.", ["Main Street", "Oak Avenue"]),
+        # layouts of other countries (benchmarks/address_probe.py)
+        (
+            "Ship to 514 Cardenas Orchard\nJackfort, VT 23585",
+            ["514 Cardenas Orchard\nJackfort, VT 23585"],
+        ),
+        (
+            "It is 560 Diaz Prairie, South Brandonburgh, RI 26259.",
+            ["560 Diaz Prairie, South Brandonburgh, RI 26259"],
+        ),
+        (
+            "Send it to Ryszard-Holt-Platz 3-2\n99722 Altentreptow.",
+            ["Ryszard-Holt-Platz 3-2\n99722 Altentreptow"],
+        ),
+        (
+            "Address: Gigerstrasse 53\n7926 Romanshorn\nThanks!",
+            ["Gigerstrasse 53\n7926 Romanshorn"],
+        ),
+        (
+            "to Viale Maura, 0 Piano 7\n26865, San Rocco Al Porto (LO)",
+            ["Viale Maura, 0 Piano 7\n26865, San Rocco Al Porto (LO)"],
+        ),
+        ("Praça Fernandes, 202\n4736-819 Lamego", ["Praça Fernandes, 202\n4736-819 Lamego"]),
+        ("Rua da Fonte de Cima, 93\n7909-342 Seia", ["Rua da Fonte de Cima, 93\n7909-342 Seia"]),
+        (
+            "at Calle Corrientes N° 732 Dto. 7\nChilecito 5360, La Rioja",
+            ["Calle Corrientes N° 732 Dto. 7\nChilecito 5360, La Rioja"],
+        ),
+        ("pl. Grottgera 80/73\n84-054 Słupsk", ["pl. Grottgera 80/73\n84-054 Słupsk"]),
+        ("Milasingel 02\n7573 IG\nZeerijp", ["Milasingel 02\n7573 IG\nZeerijp"]),
+        ("to Bosanska 7\n98371 Valpovo", ["Bosanska 7\n98371 Valpovo"]),
+        ("Na Pomezí 309\n476 55 Jablunkov", ["Na Pomezí 309\n476 55 Jablunkov"]),
+        ("avenue Rémy\n01814 Rolland", ["avenue Rémy\n01814 Rolland"]),
+        ("Viksvingen 2, 2087 Haugland", ["Viksvingen 2, 2087 Haugland"]),
+        (
+            "Bulevardul Nemeș Nr. 264 Bl. 47 Sc. 85 Ap. 410\nPucioasa, 708370",
+            ["Bulevardul Nemeș Nr. 264 Bl. 47 Sc. 85 Ap. 410\nPucioasa, 708370"],
+        ),
+        (
+            "38 Mayer Court\nNorth Jamesbury, TAS, 2914",
+            ["38 Mayer Court\nNorth Jamesbury, TAS, 2914"],
+        ),
+        # the block ends at its town: a sentence or a new paragraph after it is not part of it
+        (
+            "c/o Britta Lindh, Grangränd 32\n791 26 Falun. Utskick till",
+            ["Grangränd 32\n791 26 Falun"],
+        ),
+        ("Ship to:\nEkgatan 382\n73267 Sandviken\n\nOrder 55123", ["Ekgatan 382\n73267 Sandviken"]),
+        ("Bor på Rönnstigen 1, 13221 Nacka och nås på telefon", ["Rönnstigen 1, 13221 Nacka"]),
         # not addresses
         ("The meeting is at Level 3 today", []),
+        ("Invoice for iPad 5 and Notepad 3\n12345 units", []),
+        ("The river is 3 Mission Critical Springs long", []),
         ("The train is on Track 9.", []),
         ("The concert is on Friday 12", []),
         ("I paid 12 rue fees, and more.", []),
