@@ -37,6 +37,8 @@ T = "IP_ADDRESS"
         ("1.2.3.4.5", []),
         ("kl 12:30:45", []),
         ("OID 1.3.6.1.4.1", []),
+        ("Versionen är 2.0.0.1 och servern 10.1.2.3", ["10.1.2.3"]),
+        ("The build is now 4.1.0.2 on the server", []),
     ],
 )
 def test_ip_address(pattern_engine: DetectionEngine, text: str, expected: list[str]) -> None:
