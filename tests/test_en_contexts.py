@@ -1,0 +1,55 @@
+"""training/en_contexts.py: the English context templates and their filling."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from training.en_contexts import LABELS, PERSON_SLOTS, filled, read_templates
+
+_SLOT = re.compile(r"\{\{(\w+)\}\}")
+ALLOWED = PERSON_SLOTS | set(LABELS) | {
+    "address", "street", "email", "phone", "date", "amount", "number", "product",
+}  # fmt: skip
+
+
+def test_every_placeholder_is_known() -> None:
+    templates = read_templates()
+    assert len(templates) > 700
+    used = {slot for _, text in templates for slot in _SLOT.findall(text)}
+    assert used <= ALLOWED
+    # negatives (no person) are a real share of the set
+    negatives = [t for _, t in templates if not PERSON_SLOTS & set(_SLOT.findall(t))]
+    assert len(negatives) > 150
+
+
+def test_spans_cover_the_filled_values(tmp_path: Path) -> None:
+    path = tmp_path / "t.txt"
+    path.write_text(
+        "# a comment\n\nHi {{first}},\\nsee {{org}} in {{city}}. {{title_name}} agreed.\n",
+        encoding="utf-8",
+    )
+    (item,) = filled(1, seed=3, path=path)
+    assert item.template == 3
+    assert "\n" in item.text
+    assert "{{" not in item.text
+    labels = [label for _, _, label in item.spans]
+    assert labels == ["PERSON", "ORG", "GPE", "PERSON"]
+    first, org, city, titled = (item.text[s:e] for s, e, _ in item.spans)
+    assert item.text.startswith(f"Hi {first},\nsee {org} in {city}. ")
+    # the honorific stays outside the PERSON span
+    title_start = item.spans[3][0]
+    assert item.text[:title_start].rstrip().split()[-1].rstrip(".") in {
+        "Mr", "Mrs", "Ms", "Dr", "Prof", "Miss",
+    }  # fmt: skip
+    assert titled
+    assert titled[0].isupper()
+    assert item.text.endswith(f"{titled} agreed.")
+
+
+def test_filling_is_deterministic_and_varied() -> None:
+    first = filled(1, seed=13)
+    assert first == filled(1, seed=13)
+    names = {item.text[s:e] for item in first for s, e, label in item.spans if label == "PERSON"}
+    assert len(names) > 300  # many different names, not a handful repeated
+    assert any(not name.isascii() for name in names)  # names from outside the English world
