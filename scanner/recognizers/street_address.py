@@ -13,7 +13,9 @@ addresses are covered too.
 from __future__ import annotations
 
 import re
-from typing import ClassVar
+from typing import Any, ClassVar
+
+from presidio_analyzer import RecognizerResult
 
 from scanner.nlp import common_words
 from scanner.recognizers.base import RegexRecognizer
@@ -170,6 +172,26 @@ _STREET_BEFORE_UNIT = re.compile(
 _TAIL_WORD = re.compile(r",?[ \t]+([^\s,.;:!?()]+)")
 _TAIL_JOINERS = frozenset({"u", "v", "de", "del", "la", "le", "di", "am", "an", "im", "na", "nad"})
 _TAIL_END = re.compile(r"[ \t]*(?:[.,;:!?)\n]|$|[ \t][a-zåäöæøéü])")
+
+
+_ANY_CAPITAL = re.compile(r"[^\W\d_](?<=[^a-zß-ÿ\W\d_])")
+_LOWER_CASE_WITH_NUMBER = re.compile(r"[a-zß-ÿ]{3,}\s.{0,60}\d|\d.{0,60}\s[a-zß-ÿ]{3,}", re.DOTALL)
+_WORD_START = re.compile(r"(?<![\w'’])[^\W\d_][\w'’\-]*")
+
+
+def capitalised(text: str) -> str:
+    """``text`` with the first letter of each word upper-cased, except stop words of both
+    languages and particles (``de``, ``du``, ``la``); the same length, so offsets carry over."""
+    stop = common_words()
+
+    def upper(match: re.Match[str]) -> str:
+        word = match.group()
+        head = word[0].upper()
+        if word in stop or len(head) != 1:
+            return word
+        return head + word[1:]
+
+    return _WORD_START.sub(upper, text)
 
 
 class PdmapStreetAddressRecognizer(RegexRecognizer):
@@ -343,6 +365,18 @@ class PdmapStreetAddressRecognizer(RegexRecognizer):
         "billing", "moved",
     )  # fmt: skip
     CONTEXT_KEY = "SE_ADDRESS"
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: Any = None
+    ) -> list[RecognizerResult]:
+        """The patterns; and in a text typed without any capital ("eva lives at 255 hersnapvej
+        18, københavn k"), the patterns again over a copy with its words capitalised (the
+        patterns lean on capitals to tell a street from prose), when the text as written gave
+        nothing. Offsets are the same in both."""
+        results = super().analyze(text, entities, nlp_artifacts)
+        if results or not _LOWER_CASE_WITH_NUMBER.search(text) or _ANY_CAPITAL.search(text):
+            return results
+        return super().analyze(capitalised(text), entities, nlp_artifacts)
 
     def accept(self, text: str, start: int, end: int, pattern: str) -> tuple[int, int] | None:
         """Widen a street to its postal block: unit, town and postcode lines that follow, and a

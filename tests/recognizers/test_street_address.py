@@ -195,6 +195,13 @@ T = "STREET_ADDRESS"
         ),
         ("Ship to:\nEkgatan 382\n73267 Sandviken\n\nOrder 55123", ["Ekgatan 382\n73267 Sandviken"]),
         ("Bor på Rönnstigen 1, 13221 Nacka och nås på telefon", ["Rönnstigen 1, 13221 Nacka"]),
+        # typed without capitals
+        ("eva lives at 255 hersnapvej 18, københavn k", ["255 hersnapvej 18"]),
+        ("jag bor på storgatan 12, 111 22 stockholm", ["storgatan 12, 111 22 stockholm"]),
+        ("address:\n106 rúa olmos 44, belfast", ["106 rúa olmos 44"]),
+        ("meet me at 5 main street tomorrow", ["5 main street"]),
+        ("i have 3 dogs and 2 cats at home, order 12345 arrived", []),
+        ("version 2 release notes for 12 april", []),
         # not addresses
         ("The meeting is at Level 3 today", []),
         ("Invoice for iPad 5 and Notepad 3\n12345 units", []),
