@@ -176,6 +176,8 @@ _TAIL_END = re.compile(r"[ \t]*(?:[.,;:!?)\n]|$|[ \t][a-zåäöæøéü])")
 
 _ANY_CAPITAL = re.compile(r"[^\W\d_](?<=[^a-zß-ÿ\W\d_])")
 _LOWER_CASE_WITH_NUMBER = re.compile(r"[a-zß-ÿ]{3,}\s.{0,60}\d|\d.{0,60}\s[a-zß-ÿ]{3,}", re.DOTALL)
+# log lines, key=value and JSON: their lower case is not someone typing without capitals
+_MACHINE_TEXT = re.compile(r"^\s*[\[{]|\d{2}:\d{2}:\d{2}|[\w\-]=\S|\w/\w")
 _WORD_START = re.compile(r"(?<![\w'’])[^\W\d_][\w'’\-]*")
 
 
@@ -374,7 +376,12 @@ class PdmapStreetAddressRecognizer(RegexRecognizer):
         patterns lean on capitals to tell a street from prose), when the text as written gave
         nothing. Offsets are the same in both."""
         results = super().analyze(text, entities, nlp_artifacts)
-        if results or not _LOWER_CASE_WITH_NUMBER.search(text) or _ANY_CAPITAL.search(text):
+        if (
+            results
+            or _ANY_CAPITAL.search(text)
+            or _MACHINE_TEXT.search(text)
+            or not _LOWER_CASE_WITH_NUMBER.search(text)
+        ):
             return results
         return super().analyze(capitalised(text), entities, nlp_artifacts)
 
