@@ -3,8 +3,9 @@
 The mentions come from :class:`scanner.nlp.NerArtifacts`. A PERSON mention is trimmed of
 trailing punctuation and possessive ``'s``, made whole where NER cut a hyphenated name
 (``Simon-Eric Nilsson``), and dropped when it cannot be a name (digits, ``@``, all lower case,
-a single letter, a label or company), is one word right after a locative word (``i Lund``), or
-sits on a line labelled as a product (``Artikel: Philips Hue Starter Kit``).
+a single letter, a label or company), is one word right after a locative word (``i Lund``),
+follows an SQL keyword (``SELECT * FROM Users``), or sits on a line labelled as a product
+(``Artikel: Philips Hue Starter Kit``).
 """
 
 from __future__ import annotations
@@ -60,6 +61,7 @@ class PdmapNerRecognizer(LocalRecognizer):
                     not _plausible_name(text, start, end, lowercase_text)
                     or _a_place(text, start, end)
                     or _on_a_product_line(text, start)
+                    or _SQL_NAME_BEFORE.search(text, max(0, start - 12), start) is not None
                 ):
                     continue
             score = self.SCORES[mention.label]
@@ -164,6 +166,8 @@ _HYPHENATED_BEFORE = re.compile(rf"(?<![\w\-])(?=[\w\-]{{6}})(?:{_NAME_PART}-)+{
 _HYPHENATED_AFTER = re.compile(rf"(?:-{_NAME_PART})+(?![\w\-])")
 _SURNAME_AFTER = re.compile(rf" {_NAME_PART}(?![\w\-])")
 _HYPHENATED_SURNAME = re.compile(rf" (?=[\w\-]{{6}})(?:{_NAME_PART}-)+{_NAME_PART}(?![\w\-])")
+# "SELECT * FROM Users WHERE ...", "UPDATE Customers SET": a table, not a person
+_SQL_NAME_BEFORE = re.compile(r"(?<![\w\-])(?:FROM|JOIN|INTO|UPDATE|TABLE)[ \t]+$")
 _LOCATIVE_BEFORE = re.compile(r"(?<![\w\-])(?:i|in|the|The)[ \t]+$")
 
 # "E-post: ..." is a field label; "Elizabeth: \"I'm ...\"" is a speaker, which stays a name.

@@ -42,6 +42,10 @@ def person(marked: str) -> list[str]:
         ("Order 1.\n\nArtikel: Philips Hue ⟦Starter Kit⟧\nArt.nr: 1", []),
         ("Product: ⟦Electrolux UltimateCare⟧ 700", []),
         ("Artikel: lampa\nKund: ⟦Anna Berg⟧", ["Anna Berg"]),
+        # a name after an SQL keyword is a table
+        ("Inject SELECT * FROM ⟦Users⟧ WHERE id = 1", []),
+        ("UPDATE ⟦Customers⟧ SET name = ?", []),
+        ("a message from ⟦Anna⟧ about it", ["Anna"]),
         # stop words are not names, except those that are given names too
         ("⟦Det⟧ finns 70 st i lager.", []),
         ("⟦Per⟧ ringde i går.", ["Per"]),

@@ -202,6 +202,7 @@ T = "STREET_ADDRESS"
         ("meet me at 5 main street tomorrow", ["5 main street"]),
         ("i have 3 dogs and 2 cats at home, order 12345 arrived", []),
         ("version 2 release notes for 12 april", []),
+        ("ts=1 msg=moved to 5 main street", []),  # machine text: no second reading
         # not addresses
         ("The meeting is at Level 3 today", []),
         ("Invoice for iPad 5 and Notepad 3\n12345 units", []),
