@@ -23,6 +23,19 @@ def test_every_placeholder_is_known() -> None:
     assert len(negatives) > 150
 
 
+def test_select_mode_leaves_out_the_holdout_echoes(tmp_path: Path) -> None:
+    path = tmp_path / "t.txt"
+    path.write_text(
+        "Hi {{first}}.\n@holdout Where: {{city}} Club\nBye {{first}}.\n", encoding="utf-8"
+    )
+    assert [n for n, _ in read_templates(path)] == [1, 2, 3]
+    assert read_templates(path)[1] == (2, "Where: {{city}} Club")
+    assert [n for n, _ in read_templates(path, holdout_derived=False)] == [1, 3]
+    shipped = read_templates()
+    unseen = read_templates(holdout_derived=False)
+    assert 0 < len(shipped) - len(unseen) < 20
+
+
 def test_spans_cover_the_filled_values(tmp_path: Path) -> None:
     path = tmp_path / "t.txt"
     path.write_text(

@@ -8,7 +8,8 @@ products, streets, titles and nationalities, never people. :func:`filled` fills 
 countries in many positions: ``{{name}}``, ``{{first}}``, ``{{last}}`` and ``{{title_name}}``
 become PERSON gold spans, ``{{org}}`` ORG and ``{{city}}``/``{{country}}`` GPE; the other
 placeholders (address, street, e-mail, phone, date, amount, number, product) carry no label.
-The run is deterministic for a seed and a Faker version.
+The run is deterministic for a seed, a Faker version and a ``PYTHONHASHSEED`` (some of Faker's
+place providers choose from sets; ``train_en_ner.py`` pins it to 0).
 
 The templates are the repository's own text (no third-party corpus), so they and the weights
 trained on them carry no further attribution.
@@ -34,6 +35,7 @@ LOCALES = (
     "et_EE", "lv_LV", "lt_LT", "id_ID", "vi_VN", "fil_PH", "en_NZ", "de_LI",
 )  # fmt: skip
 
+HOLDOUT_DERIVED = "@holdout "
 PERSON_SLOTS = frozenset({"name", "first", "last", "title_name"})
 LABELS = {"org": "ORG", "city": "GPE", "country": "GPE"}
 _SLOT = re.compile(r"\{\{(\w+)\}\}")
@@ -50,11 +52,17 @@ class Filled:
     template: int  # line number of the template in TEMPLATES
 
 
-def read_templates(path: Path = TEMPLATES) -> list[tuple[int, str]]:
-    """(line number, template) for each template line; ``\\n`` becomes a line break."""
+def read_templates(path: Path = TEMPLATES, holdout_derived: bool = True) -> list[tuple[int, str]]:
+    """(line number, template) for each template line; ``\\n`` becomes a line break. Lines
+    starting with ``@holdout`` echo contexts of the dev templates that
+    ``train_en_ner.py --mode select`` holds out; ``holdout_derived=False`` leaves them out."""
     out = []
     for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         line = raw.strip()
+        if line.startswith(HOLDOUT_DERIVED):
+            if not holdout_derived:
+                continue
+            line = line.removeprefix(HOLDOUT_DERIVED).strip()
         if line and not line.startswith("#"):
             out.append((number, line.replace("\\n", "\n")))
     return out
@@ -118,13 +126,15 @@ def _title_length(value: str) -> int:
     return len(value.split(" ", 1)[0]) + 1
 
 
-def filled(copies: int, seed: int, path: Path = TEMPLATES) -> list[Filled]:
+def filled(
+    copies: int, seed: int, path: Path = TEMPLATES, holdout_derived: bool = True
+) -> list[Filled]:
     """Every template ``copies`` times with fresh values; gold spans per :data:`LABELS` and
     :data:`PERSON_SLOTS`. The title of ``{{title_name}}`` stays outside the PERSON span, as in
     the base model's OntoNotes annotation."""
     values = _Values(seed)
     out = []
-    for number, template in read_templates(path):
+    for number, template in read_templates(path, holdout_derived):
         for _ in range(copies):
             pieces: list[str] = []
             spans: list[tuple[int, int, str]] = []
