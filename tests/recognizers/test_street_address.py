@@ -200,6 +200,7 @@ T = "STREET_ADDRESS"
         ("jag bor på storgatan 12, 111 22 stockholm", ["storgatan 12, 111 22 stockholm"]),
         ("address:\n106 rúa olmos 44, belfast", ["106 rúa olmos 44"]),
         ("meet me at 5 main street tomorrow", ["5 main street"]),
+        ("skicka till ul. źródlana 12\n57-842 czeladź", ["ul. źródlana 12\n57-842 czeladź"]),
         ("i have 3 dogs and 2 cats at home, order 12345 arrived", []),
         ("version 2 release notes for 12 april", []),
         ("ts=1 msg=moved to 5 main street", []),  # machine text: no second reading
