@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from faker import Faker
 
+from benchmarks.scoring import OVERLAP_THRESHOLD, overlap_ratio
 from scanner.engine import DetectionEngine
 
 LOCALES = (
@@ -61,11 +62,6 @@ def probe(per_locale: int, seed: int) -> list[tuple[str, str, str, int, int]]:
     return cases
 
 
-def overlaps(start: int, end: int, other_start: int, other_end: int) -> bool:
-    shared = min(end, other_end) - max(start, other_start)
-    return shared >= 0.5 * max(end - start, other_end - other_start)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--per-locale", type=int, default=40)
@@ -82,7 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         tally = tallies.setdefault(locale, Tally())
         tally.total += 1
         spans = [(d.start, d.end) for d in detections if d.entity_type == "STREET_ADDRESS"]
-        if any(overlaps(start, end, s, e) for s, e in spans):
+        if any(overlap_ratio(start, end, s, e) >= OVERLAP_THRESHOLD for s, e in spans):
             tally.found += 1
             tally.exact += (start, end) in spans
         else:

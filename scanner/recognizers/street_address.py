@@ -86,11 +86,12 @@ _EU_SUFFIX = (
 )
 # a house number, a range or a flat after a slash ("65-41", "1/5", "12/94", "5c/8")
 _HOUSE = r"(?:\d{1,4}[a-zA-Z]?(?:[-/]\d{1,4}[a-zA-Z]?)?|S/N)"
+_UNIT_WORD = r"(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat)"
 # flat, floor, door and block words after a European house number ("Piano 7", "Puerta 2",
 # "Depto. 522", "Bl. 42 Sc. 85 Ap. 410")
 _UNIT_EU = (
-    r"(?:[ \t]*,?[ \t]*(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Piano|Appartamento|Interior"
-    r"|Puerta|Piso|Depto\.|Dto\.|Torre|Edif\.|Bl\.|Sc\.|Ap\.|Et\.)[ \t]?\d{1,5}[A-Z]?){0,4}"
+    rf"(?:[ \t]*,?[ \t]*(?:{_UNIT_WORD}|Piano|Appartamento|Interior|Puerta|Piso|Depto\.|Dto\."
+    r"|Torre|Edif\.|Bl\.|Sc\.|Ap\.|Et\.)[ \t]?\d{1,5}[A-Z]?){0,4}"
 )
 _EU_PREFIX = (
     r"(?:Via|Viale|Vicolo|Piazza|Corso|Strada|Rua|Avenida|Av\.|Calle|Carrer|Paseo|Plaza"
@@ -163,7 +164,6 @@ _AFTER_BLANK = re.compile(r"\n[ \t>?]*\n")
 _HAS_POSTCODE = re.compile(rf"\n[ \t]*{_POSTCODE}")
 _LINE_TAIL = re.compile(r"(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-ŽΑ-ΩА-Я][\w'’.\-]*){1,3}[ \t]*(?=\n)")
 _LEADING_NUMBER = re.compile(r"(?:^|(?<=[\s>?]))\d{3,6}[ \t]+$")
-_UNIT_WORD = r"(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat)"
 _ENDS_WITH_UNIT = re.compile(rf"{_UNIT_WORD}\s?\d{{1,5}}[A-Z]?$")
 _INLINE_UNIT = re.compile(rf"[ \t]*,?[ \t]*{_UNIT_WORD}[ \t]?\d{{1,5}}[A-Z]?(?![\w])")
 # "692 Kuuse 53 [Apt. 641]", "143 31 rue de la Hulotais [Apt. 087]": the street line in front
