@@ -62,6 +62,7 @@ class PdmapNerRecognizer(LocalRecognizer):
                     or _a_place(text, start, end)
                     or _on_a_product_line(text, start)
                     or _SQL_NAME_BEFORE.search(text, max(0, start - 12), start) is not None
+                    or _a_facility_or_place(text, start, end)
                 ):
                     continue
             score = self.SCORES[mention.label]
@@ -145,6 +146,16 @@ def _a_place(text: str, start: int, end: int) -> bool:
     return _LOCATIVE_BEFORE.search(text, max(0, start - 12), start) is not None
 
 
+def _a_facility_or_place(text: str, start: int, end: int) -> bool:
+    """A "person" that names a building or an institution (``Novo Mesto Country Club``,
+    ``Ellis Hospital``), stands under a place label (``Where: Novo mesto``, ``Ort: Lund``) or
+    after "university/city/... of" (``the university of københavn v``) is a place."""
+    return (
+        _FACILITY_AFTER.match(text, end) is not None
+        or _PLACE_BEFORE.search(text, max(0, start - 24), start) is not None
+    )
+
+
 def _on_a_product_line(text: str, start: int) -> bool:
     """A "person" on a line labelled as a product (``Artikel: Philips Hue Starter Kit``,
     ``Product: Electrolux UltimateCare 700``) is part of a product name."""
@@ -168,6 +179,18 @@ _SURNAME_AFTER = re.compile(rf" {_NAME_PART}(?![\w\-])")
 _HYPHENATED_SURNAME = re.compile(rf" (?=[\w\-]{{6}})(?:{_NAME_PART}-)+{_NAME_PART}(?![\w\-])")
 # "SELECT * FROM Users WHERE ...", "UPDATE Customers SET": a table, not a person
 _SQL_NAME_BEFORE = re.compile(r"(?<![\w\-])(?:FROM|JOIN|INTO|UPDATE|TABLE)[ \t]+$")
+# a building or institution named after a person or place is neither ("Ellis Hospital")
+_FACILITY_AFTER = re.compile(
+    r"[ \t]+(?:(?:Country|Golf|Yacht|Tennis|Football)[ \t]+Club|Hotel|Airport|University"
+    r"|College|Hospital|Clinic|Stadium|Arena|Museum|Library|Cathedral|Academy|Institute"
+    r"|Foundation|Theatre|Theater|Gallery|Mall|Cent(?:er|re)|Sjukhus|Universitet|Flygplats)"
+    r"(?![\w\-])"
+)
+_PLACE_BEFORE = re.compile(
+    r"(?<![\w\-])(?:(?i:where|location|venue|place|city|town|country|plats|ort|stad|land)"
+    r"[ \t]*:[ \t]*|(?i:university|city|town|state|province|county|region|republic|kingdom"
+    r"|municipality|village|district|port|island|isle|lake|bay|gulf)[ \t]+of[ \t]+)$"
+)
 _LOCATIVE_BEFORE = re.compile(r"(?<![\w\-])(?:i|in|the|The)[ \t]+$")
 
 # "E-post: ..." is a field label; "Elizabeth: \"I'm ...\"" is a speaker, which stays a name.

@@ -18,7 +18,11 @@ from scanner.resources import person_names
 
 # Unicode letter classes (``regex``): Anđa Tomić, Wisława Szczepańska, Şahin, ...
 # Company forms after a name make it a company ("Ek Lind AB"); shared with the NER clean-up.
-COMPANY_FORM = r"(?:AB|HB|KB|Inc|Ltd|LLC|GmbH|Oy|AS|ApS|AG|BV|plc|Corp)"
+COMPANY_FORM = (
+    r"(?:AB|HB|KB|Inc|Ltd|LLC|LLP|GmbH|Oy|Oyj|AS|ASA|ApS|AG|BV|plc|PLC|Corp|Limited"
+    r"|Corporation|Incorporated|Group|Holdings|Partners|Associates|Brothers|Bros"
+    r"|(?:and|&)[ ]Sons)"
+)
 _UP = r"\p{Lu}"
 _LOW = r"[\p{Ll}'’]"
 _PART = rf"(?:{_UP}{_LOW}+(?:-{_UP}{_LOW}+){{0,2}}|{_UP}\.)"

@@ -339,9 +339,11 @@ class PdmapStreetAddressRecognizer(RegexRecognizer):
             r"(?:(?:d[aeiou]s?|de[il]|della|du|la|le|les|l['’]|el|al)[ ])?"
             r"[^\W\d_][\w'’\-]*"
             r"(?:[ ](?:d[aeiou]s?|de[il]|du|la|le|les|el|al|[^\W\d_][\w'’\-]*)){0,4}"
-            # a town after a comma, the end of the line, or "street" after it
+            # a town after a comma (or a postcode and a town), the end of the line, a flat
+            # number, or "street" after it
             r"(?=,[ \t]*(?!(?i:and|or|but|so|then|which|och|men|eller|som)\b)[^\W\d_]"
-            r"|[ \t]*\n|[ ](?i:street|road|avenue)\b)",
+            r"|,[ \t]*\d{4,5}[ \t]+[A-ZÀ-ÖØ-ÞĀ-Ž]|[ \t]*\n|[ ](?i:street|road|avenue)\b"
+            r"|[ \t]+(?:Apt\.|Suite|Unit|Apartment)[ \t]*\d)",
             0.7,
         ),
         (

@@ -46,6 +46,22 @@ def person(marked: str) -> list[str]:
         ("Inject SELECT * FROM ⟦Users⟧ WHERE id = 1", []),
         ("UPDATE ⟦Customers⟧ SET name = ?", []),
         ("a message from ⟦Anna⟧ about it", ["Anna"]),
+        # a building or institution named after a person or a place is neither
+        ("When: 10:00\nWhere: ⟦Novo Mesto⟧ Country Club.", []),
+        ("She was moved to ⟦Ellis⟧ Hospital on Monday.", []),
+        ("Landing at ⟦John Lennon⟧ Airport.", []),
+        ("⟦Ellis⟧ called the hospital.", ["Ellis"]),
+        ("⟦Anna Hall⟧ called.", ["Anna Hall"]),  # a surname that is a building word stays
+        # under a place label or after "university of" it is a place
+        ("Where: ⟦Novo mesto⟧", []),
+        ("Ort: ⟦Lund⟧\nKontakt: Anna", []),
+        ("studied at the university of ⟦københavn v⟧.", []),
+        ("Contact: ⟦Anna Berg⟧", ["Anna Berg"]),
+        # a company named after its founders
+        ("⟦Thomas⟧ and Sons is a Brazilian company.", []),
+        ("an offer from ⟦Bernard⟧ Brothers today", []),
+        ("⟦Willis⟧ Group Holdings", []),
+        ("⟦Thomas⟧ and his sons", ["Thomas"]),
         # stop words are not names, except those that are given names too
         ("⟦Det⟧ finns 70 st i lager.", []),
         ("⟦Per⟧ ringde i går.", ["Per"]),

@@ -137,6 +137,16 @@ T = "STREET_ADDRESS"
         ("his address: 48334 36 rue de pologne, cite de l'interieur", ["48334 36 rue de pologne"]),
         ("Nadia lives on 69 Av Sidi Lakhmi street.", ["69 Av Sidi Lakhmi"]),
         ("It's at 10 Avenue Foch, Paris", ["10 Avenue Foch"]),
+        # ... or a postcode and a town, or a flat number
+        (
+            "Please ship it to 4 Rue de la Paix, 75002 Paris, France.",
+            ["4 Rue de la Paix, 75002 Paris, France"],
+        ),
+        (
+            "The address is 479 95 Avenue des Tuileries Apt. 892 GUÉRET LI",
+            ["479 95 Avenue des Tuileries Apt. 892 GUÉRET LI"],
+        ),
+        ("I ran 5 avenue blocks, 12345 steps today.", []),
         ("He lives at 28919 136 Filadelfeos Str., Klirou", ["28919 136 Filadelfeos Str."]),
         ("It refers to C/ Señores Curas 88 street in Villafranca.", ["C/ Señores Curas 88"]),
         # a place after "is on/at", "side of", "stop at", "ligger på"
