@@ -129,7 +129,7 @@ _CAPITAL = r"[A-ZÀ-ÖØ-ÞĀ-ŽȘȚΑ-ΩА-Я]"
 _ANY_WORD = rf"{_CAPITAL}[\w'’.\-]{{2,}}"
 _UNIT_FIRST = r"(?:(?:Flat|Apt\.?|Apartment|Unit|Suite)\s\d{1,5}[A-Z]?,?\s)"
 # a town's words; a dot only after a short one ("St. Gallen", not "Täby. Utskick till")
-_TOWN_WORD = rf"{_UP}(?:[\w'’\-]{{0,2}}\.|[\w'’\-]*)"
+_TOWN_WORD = rf"(?:{_UP}|[ΆΈΉΊΌΎΏΑ-ΩА-ЯЁ])(?:[\w'’\-]{{0,2}}\.|[\w'’\-]*)"
 # (lower-case joiners only between two of them: "Braunau am Inn", not "Nacka och"; ...
 # or a short region code after a comma or before the postcode: "Humilimont, nan 78618",
 # "ANNERSTAD nan 340 12")
@@ -155,7 +155,8 @@ _CONTINUATION = re.compile(
     # or on the street's line: "Viksvingen 2, 2087 Haugland"
     rf"|,[ ](?:[A-Z]{{1,2}}-)?\d{{4,5}}[ ]{_TOWN})"
     rf"[ \t]*(?=\n|$|[.,]|[ \t][a-zåäö])"
-    rf"|(?P<town>\n{_PFX},?[ \t]*{_TOWN})[ \t]*(?=\n|$)"
+    # (a town line may end the sentence: "...\nEllecom. Thanks")
+    rf"|(?P<town>\n{_PFX},?[ \t]*{_TOWN})[ \t]*(?=\n|$|\.(?:\s|$))"
 )
 # a postal line that names its town ("52964 Helsingborg", "Jackfort, VT 23585"), and a postal
 # line after a blank one
@@ -407,8 +408,12 @@ class PdmapStreetAddressRecognizer(RegexRecognizer):
                 end = tail.end()
         kinds: list[str] = []
         towns = 0
-        town_seen = towns_named = False
         has_postcode = _HAS_POSTCODE.search(text, start, end) is not None
+        # the pattern itself may end on a postal line with its town ("Storgatan 5\n123 45 Täby")
+        line_start = text.rfind("\n", start, end) + 1
+        town_seen = has_postcode and _POST_WITH_TOWN.search(text, line_start, end) is not None
+        towns_named = town_seen
+        previous = "post" if town_seen else None
         while len(kinds) < 5:
             match = _CONTINUATION.match(text, end)
             if match is None and text.startswith(".\n", end):
@@ -417,7 +422,7 @@ class PdmapStreetAddressRecognizer(RegexRecognizer):
                 break
             if match.lastgroup == "town":
                 towns += 1
-                if towns > 2 or (kinds and kinds[-1] == "post" and town_seen):
+                if towns > 2 or ((kinds[-1] if kinds else previous) == "post" and town_seen):
                     break  # a line after "52964 Helsingborg" is the letter going on
             if match.lastgroup == "post" and _AFTER_BLANK.match(match.group()) and has_postcode:
                 break  # "52964 Borlänge\n\nOrder 55123": the block had its postcode already

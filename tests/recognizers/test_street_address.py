@@ -32,7 +32,17 @@ T = "STREET_ADDRESS"
         ("Storgatan 5 Anna Berg\nTel 070-123 45 67", ["Storgatan 5"]),
         (
             "a taxi to 124 67 Devon Street West\n Suite 240\n West Brook\n New Zealand. Call me.",
-            ["124 67 Devon Street West\n Suite 240\n West Brook"],
+            ["124 67 Devon Street West\n Suite 240\n West Brook\n New Zealand"],
+        ),
+        # a town line may end the sentence; after a postal line with its town the block ends
+        (
+            "Please send the documents to Novahof 97\n9678 ZJ\nEllecom. Thanks",
+            ["Novahof 97\n9678 ZJ\nEllecom"],
+        ),
+        ("Ship to:\nStorgatan 5\n123 45 Täby.\nThanks.", ["Storgatan 5\n123 45 Täby"]),
+        (
+            "It was delivered to Ηλιοκάλης 40,\n20663 Κατερίνη yesterday.",
+            ["Ηλιοκάλης 40,\n20663 Κατερίνη"],
         ),
         ("Stortorget 2", ["Stortorget 2"]),
         ("He lives at 221B Baker Street, London", ["221B Baker Street"]),
