@@ -18,6 +18,7 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 from scanner.nlp import NerArtifacts, common_words
 from scanner.recognizers.base import recognizer_result
 from scanner.recognizers.person_context import COMPANY_FORM
+from scanner.resources import person_names
 
 __all__ = ["PdmapNerRecognizer"]
 
@@ -63,6 +64,7 @@ class PdmapNerRecognizer(LocalRecognizer):
                     or _on_a_product_line(text, start)
                     or _SQL_NAME_BEFORE.search(text, max(0, start - 12), start) is not None
                     or _a_facility_or_place(text, start, end)
+                    or _not_a_name_word(text, start, end)
                 ):
                     continue
             score = self.SCORES[mention.label]
@@ -147,13 +149,40 @@ def _a_place(text: str, start: int, end: int) -> bool:
 
 
 def _a_facility_or_place(text: str, start: int, end: int) -> bool:
-    """A "person" that names a building or an institution (``Novo Mesto Country Club``,
-    ``Ellis Hospital``), stands under a place label (``Where: Novo mesto``, ``Ort: Lund``) or
-    after "university/city/... of" (``the university of københavn v``) is a place."""
-    return (
-        _FACILITY_AFTER.match(text, end) is not None
-        or _PLACE_BEFORE.search(text, max(0, start - 24), start) is not None
-    )
+    """A "person" that names a building, an institution or a company (``Novo Mesto Country
+    Club``, ``Ellis Hospital``, ``Gröna Dalen Förskola``, ``Can Capital``), stands under a
+    place label (``Where: Novo mesto``, ``Ort: Lund``) or after "university/city/... of" (``the
+    university of københavn v``) is a place or an organisation."""
+    last = text[start:end].rsplit(maxsplit=1)[-1].lower()
+    if last in _INSTITUTION_WORDS:
+        return True
+    after = _WORDS_AFTER.match(text, end)
+    if after is not None and any(
+        word is not None and word.lower() in _INSTITUTION_WORDS for word in after.groups()
+    ):
+        return True
+    return _PLACE_BEFORE.search(text, max(0, start - 24), start) is not None
+
+
+def _not_a_name_word(text: str, start: int, end: int) -> bool:
+    """A word no name is: an acronym compound (``Routerns MAC-adress``, ``IP-nummer``) or,
+    alone, a noun by its ending that is in neither name list (``Körning``, ``Warning``; not
+    ``Henning``); and a "person" between a brand and a model number is a product (``Apple
+    Watch Series 9``)."""
+    value = text[start:end]
+    if _ACRONYM_COMPOUND.search(value):
+        return True
+    if " " not in value and _NOUN_ENDING.search(value.lower()):
+        names = person_names()
+        if value.lower() not in names.given and value.lower() not in names.surnames:
+            return True
+    if _MODEL_NUMBER_AFTER.match(text, end) and (
+        brand := _BRAND_BEFORE.search(text, max(0, start - 40), start)
+    ):
+        word = brand.group(1).lower()
+        names = person_names()
+        return not (word in common_words() or word in names.given or word in names.surnames)
+    return False
 
 
 def _on_a_product_line(text: str, start: int) -> bool:
@@ -179,13 +208,26 @@ _SURNAME_AFTER = re.compile(rf" {_NAME_PART}(?![\w\-])")
 _HYPHENATED_SURNAME = re.compile(rf" (?=[\w\-]{{6}})(?:{_NAME_PART}-)+{_NAME_PART}(?![\w\-])")
 # "SELECT * FROM Users WHERE ...", "UPDATE Customers SET": a table, not a person
 _SQL_NAME_BEFORE = re.compile(r"(?<![\w\-])(?:FROM|JOIN|INTO|UPDATE|TABLE)[ \t]+$")
-# a building or institution named after a person or place is neither ("Ellis Hospital")
-_FACILITY_AFTER = re.compile(
-    r"[ \t]+(?:(?:Country|Golf|Yacht|Tennis|Football)[ \t]+Club|Hotel|Airport|University"
-    r"|College|Hospital|Clinic|Stadium|Arena|Museum|Library|Cathedral|Academy|Institute"
-    r"|Foundation|Theatre|Theater|Gallery|Mall|Cent(?:er|re)|Sjukhus|Universitet|Flygplats)"
-    r"(?![\w\-])"
+# a building, institution or company named after a person or place is neither ("Ellis
+# Hospital", "Novo Mesto Country Club", "Gröna Dalen Förskola", "Can Capital")
+_INSTITUTION_WORDS = frozenset(
+    """club hotel airport university college hospital clinic stadium arena museum library
+    cathedral academy institute foundation theatre theater gallery mall center centre capital
+    bank technologies solutions systems consulting media labs ventures energy insurance
+    logistics software studios industries enterprises services networks pharmaceuticals
+    motors airlines förskola förskolan skola skolan sjukhus sjukhuset vårdcentral
+    vårdcentralen universitet universitetet bibliotek biblioteket gymnasiet kyrka kyrkan
+    klinik kliniken stiftelse stiftelsen förening föreningen flygplats flygplatsen
+    """.split()  # noqa: SIM905 - a word list reads best as text
 )
+# the next one or two capitalised words after a mention ("[Novo Mesto] Country Club")
+_WORDS_AFTER = re.compile(r"[ \t]+([A-ZÅÄÖ][\w\-]*)(?:[ \t]+([A-ZÅÄÖ][\w\-]*))?")
+_ACRONYM_COMPOUND = re.compile(r"(?<![\w\-])[A-ZÅÄÖ]{2,}-[a-zåäö]")
+_NOUN_ENDING = re.compile(r"(?:ning|ningen|else|elsen|heten|tion|tionen|skap|skapet|ande|ende)$")
+# "Apple [Watch Series] 9": a capitalised word that is no name right before, mid-sentence,
+# and a model number after
+_BRAND_BEFORE = re.compile(r"(?<=[\w,][ ])([A-Z][\w\-]+)[ ]$")
+_MODEL_NUMBER_AFTER = re.compile(r"[ ]\d{1,3}(?![\d.:/\-])")
 _PLACE_BEFORE = re.compile(
     r"(?<![\w\-])(?:(?i:where|location|venue|place|city|town|country|plats|ort|stad|land)"
     r"[ \t]*:[ \t]*|(?i:university|city|town|state|province|county|region|republic|kingdom"

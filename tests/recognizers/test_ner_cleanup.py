@@ -62,6 +62,16 @@ def person(marked: str) -> list[str]:
         ("an offer from ⟦Bernard⟧ Brothers today", []),
         ("⟦Willis⟧ Group Holdings", []),
         ("⟦Thomas⟧ and his sons", ["Thomas"]),
+        ("Kundtjänst, ⟦Gröna Dalen Förskola⟧", []),
+        ("John from Can ⟦Capital⟧ is the keynote speaker", []),
+        ("⟦Anna Berg⟧ Consulting sent the invoice.", []),
+        # words no name is: acronym compounds, nouns by their ending, products
+        ("⟦Routerns MAC-adress⟧ är 00:1A:2B:3C:4D:5E", []),
+        ("[batch] ⟦Körning⟧ 250212-1020 klar", []),
+        ("⟦Henning⟧ ringde i går.", ["Henning"]),
+        ("vill beställa en Apple ⟦Watch Series⟧ 9 i dag", []),
+        ("träffade ⟦Anna Berg⟧ 3 gånger", ["Anna Berg"]),
+        ("Mötet med Erik ⟦Anna Berg⟧ 3", ["Anna Berg"]),  # a given name before: no brand
         # stop words are not names, except those that are given names too
         ("⟦Det⟧ finns 70 st i lager.", []),
         ("⟦Per⟧ ringde i går.", ["Per"]),
