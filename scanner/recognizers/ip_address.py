@@ -34,6 +34,8 @@ PROSE_SCORE = 0.45
 _LOG_SHAPE = re.compile(
     r"^\s*[\[{]|\d{2}:\d{2}:\d{2}|\b(?:INFO|WARN|WARNING|ERROR|DEBUG|TRACE)\b|[\w\-]=\S"
 )
+# "10.20.0.0/16": a prefix length after the address
+_PREFIX_AFTER = re.compile(r"/(\d{1,3})(?![\w.])")
 _RELEASED_AFTER = re.compile(
     r"[ \t]+(?:is\sout|was\sreleased|released|ships|är\sute|släpptes|släpps|är\ssläppt)\b",
     re.IGNORECASE,
@@ -66,10 +68,11 @@ class PdmapIpAddressRecognizer(RegexRecognizer):
         "resolver", "nameserver", "upstream",
     )  # fmt: skip
     CONTEXT_KEY = "IP_ADDRESS"
-    # A four-part version or build number is not an address, nor is a section number.
+    # A four-part version or build number is not an address, nor is a section number or a
+    # broadcast address ("brd 192.168.1.255").
     REJECT_BEFORE = (
         r"(?<![^\W_])(?:version|versionen|ver|v|build|release|firmware|fw|sw|os|app_version"
-        r"|client_version|agent|rev|revision|oid|patch|hotfix|service\s?pack|update"
+        r"|brd|broadcast|client_version|agent|rev|revision|oid|patch|hotfix|service\s?pack|update"
         r"|uppdatering(?:en)?|driver|drivrutin(?:en)?|sdk|api|plugin|pkg|package|paket(?:et)?"
         r"|ios|ipados|android|macos|windows|linux|kernel|installed|installerade?|installerat"
         r"|running|kör|section|sektion|avsnitt(?:et)?|kapitel|chapter|paragraph|paragraf|clause"
@@ -108,15 +111,37 @@ class PdmapIpAddressRecognizer(RegexRecognizer):
         return results
 
     def accept(self, text: str, start: int, end: int, pattern: str) -> tuple[int, int] | None:
-        """A dotted quad announced as a release ("2.1.0.4 is out") is a version."""
+        """A dotted quad announced as a release ("2.1.0.4 is out") is a version, and an
+        address with a prefix length and no host bits (``10.20.0.0/16``) names a network, not
+        a machine (``inet 192.168.1.20/24`` is one)."""
         if _RELEASED_AFTER.match(text, end):
             return None
+        if (prefix := _PREFIX_AFTER.match(text, end)) is not None:
+            try:
+                ipaddress.ip_network(f"{text[start:end]}/{prefix.group(1)}", strict=True)
+            except ValueError:
+                pass  # host bits set, or no valid prefix: an interface's address
+            else:
+                return None
         return super().accept(text, start, end, pattern)
 
     def check(self, value: str) -> bool:
+        """A valid address that can stand for a machine, so for whoever uses it: not the
+        unspecified ``0.0.0.0``/``::``, loopback ``127.0.0.1``/``::1``, multicast, ``0.x``, or
+        the reserved ``240.0.0.0/4`` where netmasks (``255.255.255.0``) and the broadcast
+        address fall."""
         try:
             address = ipaddress.ip_address(value)
         except ValueError:
             return False
         # "::" alone and short colon runs such as "12:30:" are not addresses.
-        return not (address.version == 6 and value.count(":") < 3 and "::" not in value[1:-1])
+        if address.version == 6 and value.count(":") < 3 and "::" not in value[1:-1]:
+            return False
+        if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+            address = address.ipv4_mapped  # "::ffff:192.0.2.7" is the IPv4 client
+        if address.is_unspecified or address.is_loopback or address.is_multicast:
+            return False
+        return not (
+            isinstance(address, ipaddress.IPv4Address)
+            and (address.is_reserved or value.startswith("0."))
+        )

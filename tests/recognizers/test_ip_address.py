@@ -39,6 +39,19 @@ T = "IP_ADDRESS"
         ("OID 1.3.6.1.4.1", []),
         ("Versionen är 2.0.0.1 och servern 10.1.2.3", ["10.1.2.3"]),
         ("The build is now 4.1.0.2 on the server", []),
+        # addresses that stand for no machine: unspecified, loopback, multicast, netmasks,
+        # networks, broadcast
+        ("Server listening on 0.0.0.0:8080", []),
+        ("connect to 127.0.0.1:5432 failed", []),
+        ("bind [::1]:8080 and [::]:443", []),
+        ("netmask 255.255.255.0 gateway 10.0.0.1", ["10.0.0.1"]),
+        ("mcast 239.1.2.3 joined from 10.0.0.9", ["10.0.0.9"]),
+        ("ip=0.1.2.3", []),
+        ("Subnät 10.20.0.0/16 tilldelat", []),
+        # ... but an interface address with its prefix length is a machine's
+        ("inet 192.168.1.20/24 brd 192.168.1.255 scope global eth0", ["192.168.1.20"]),
+        ("client ::ffff:192.0.2.7 connected", ["::ffff:192.0.2.7"]),
+        ("client ::ffff:127.0.0.1 connected", []),
     ],
 )
 def test_ip_address(pattern_engine: DetectionEngine, text: str, expected: list[str]) -> None:
