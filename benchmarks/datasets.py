@@ -130,15 +130,22 @@ def presidio_synth_split(template_id: int) -> Split:
     return "test" if template_id % 3 == 0 else "dev"
 
 
-def ner_holdout(dataset: str, template_id: str) -> bool:
+HOLDOUT_FOLDS: Final[tuple[int, ...]] = (1, 2, 4, 5)
+
+
+def ner_holdout(dataset: str, template_id: str, fold: int = 1) -> bool:
     """The dev templates ``training/train_en_ner.py --mode select`` holds out of training:
-    presidio-synth templates with ``template_id % 6 == 1`` and generated templates whose
-    ``g<template_id>`` hashes (CRC-32) to 1 modulo 3. ``eval_detect --split holdout`` scores
-    the whole detector on them with a model trained without them (``--en-ner``), so rules can
-    be tuned on templates the NER has not seen, as the test templates are not."""
+    presidio-synth templates with ``template_id % 6 == fold`` and generated templates whose
+    ``g<template_id>`` hashes (CRC-32) to ``fold % 3`` modulo 3. ``eval_detect --split
+    holdout`` scores the whole detector on them with a model trained without them
+    (``--en-ner``), so rules can be tuned on templates the NER has not seen, as the test
+    templates are not. The four folds (:data:`HOLDOUT_FOLDS`) cover every presidio-synth dev
+    template once (a cross-validation); fold 1 is the default hold-out."""
+    if fold not in HOLDOUT_FOLDS:
+        raise ValueError(f"hold-out fold {fold} is not one of {HOLDOUT_FOLDS}")
     if dataset == PRESIDIO_SYNTH_NAME:
-        return int(template_id) % 6 == 1
-    return zlib.crc32(f"g{template_id}".encode()) % 3 == 1
+        return int(template_id) % 6 == fold
+    return zlib.crc32(f"g{template_id}".encode()) % 3 == fold % 3
 
 
 def merge_address_chains(text: str, spans: Sequence[Span]) -> list[Span]:

@@ -47,6 +47,7 @@ if __package__ in (None, ""):
 
 from benchmarks.datasets import (
     DATASET_NAMES,
+    HOLDOUT_FOLDS,
     Dataset,
     Record,
     load_datasets,
@@ -330,10 +331,12 @@ def splits_for(choice: str) -> list[str]:
     return table[choice]
 
 
-def select(records: Sequence[Record], split: str, dataset: str) -> list[Record]:
+def select(records: Sequence[Record], split: str, dataset: str, fold: int = 1) -> list[Record]:
     """``holdout``: the dev templates the English NER's select mode trains without."""
     if split == "holdout":
-        return [r for r in records if r.split == "dev" and ner_holdout(dataset, r.template_id)]
+        return [
+            r for r in records if r.split == "dev" and ner_holdout(dataset, r.template_id, fold)
+        ]
     return [r for r in records if split in ("all", r.split)]
 
 
@@ -363,7 +366,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"=== {dataset.name}: {len(records)} texts; in-process prediction time: {joined}")
         evaluations: dict[tuple[str, str], Evaluation] = {}
         for split in [*splits_for(args.split), *([args.errors_split] if args.errors else [])]:
-            subset = select(records, split, dataset.name)
+            subset = select(records, split, dataset.name, args.fold)
             for name in system_names:
                 if (name, split) not in evaluations:
                     evaluations[(name, split)] = evaluate(
@@ -372,7 +375,7 @@ def run(args: argparse.Namespace) -> int:
                         args.span_match,
                     )
         for split in splits_for(args.split):
-            subset = select(records, split, dataset.name)
+            subset = select(records, split, dataset.name, args.fold)
             n_spans = sum(len(r.spans) for r in subset)
             print(
                 f"\n--- {dataset.name} · split={split} · {len(subset)} texts · {n_spans} gold spans"
@@ -386,7 +389,7 @@ def run(args: argparse.Namespace) -> int:
             rule = "≥50% overlap of longer span" if args.span_match == "overlap" else "exact"
             print(scores_table(f"SPAN level ({rule})", system_names, span, dataset.scored_types))
         if args.errors:
-            subset = select(records, args.errors_split, dataset.name)
+            subset = select(records, args.errors_split, dataset.name, args.fold)
             for name in system_names:
                 errors = evaluations[(name, args.errors_split)].errors
                 print(
@@ -419,6 +422,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--span-match", choices=("overlap", "exact"), default="overlap")
     parser.add_argument(
         "--limit", type=int, default=0, help="only the first N texts of each set (0 = all)"
+    )
+    parser.add_argument(
+        "--fold",
+        type=int,
+        choices=HOLDOUT_FOLDS,
+        default=1,
+        help="which hold-out fold --split holdout scores (train_en_ner.py --mode select --fold)",
     )
     parser.add_argument("--model", default=PRESIDIO_MODEL, help="spaCy model for Presidio")
     parser.add_argument(

@@ -84,6 +84,7 @@ if str(REPO_ROOT) not in sys.path:
 
 from benchmarks.datasets import (  # noqa: E402
     GENERATED_NAME,
+    HOLDOUT_FOLDS,
     PRESIDIO_SYNTH_NAME,
     load_generated,
     ner_holdout,
@@ -251,11 +252,11 @@ def show_errors(nlp: Language, texts: Sequence[Text], limit: int = 30) -> None:
                     shown += 1
 
 
-def held_out(item: Text) -> bool:
+def held_out(item: Text, fold: int = 1) -> bool:
     """Select mode's hold-out (:func:`benchmarks.datasets.ner_holdout`): some dev templates of
     each source, so that ``eval_detect --split holdout`` can score the whole detector on them."""
     source = PRESIDIO_SYNTH_NAME if item.group.startswith("p") else GENERATED_NAME
-    return ner_holdout(source, item.group[1:])
+    return ner_holdout(source, item.group[1:], fold)
 
 
 def train(
@@ -327,6 +328,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument(
+        "--fold",
+        type=int,
+        choices=HOLDOUT_FOLDS,
+        default=1,
+        help="Which dev templates select mode holds out (eval_detect --split holdout --fold).",
+    )
+    parser.add_argument(
         "--labels",
         default=",".join(KEPT_LABELS),
         help="Labels the shipped ner keeps (narrow); 'all' keeps every label.",
@@ -339,8 +347,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     texts = presidio_dev(args.data_dir) + generated_dev()
     check: list[Text] = []
     if args.mode == "select":
-        check = [t for t in texts if held_out(t)]
-        texts = [t for t in texts if not held_out(t)]
+        check = [t for t in texts if held_out(t, args.fold)]
+        texts = [t for t in texts if not held_out(t, args.fold)]
     presidio = [t for t in texts if t.group.startswith("p")]
     own = contexts(args.contexts, args.seed, holdout_derived=args.mode == "final")
     texts = texts + swapped(presidio, args.swaps, rng) + own

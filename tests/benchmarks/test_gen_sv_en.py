@@ -136,3 +136,17 @@ def test_the_ner_holdout_is_dev_only_and_covers_both_sets() -> None:
     assert 0 < len(held) < 60
     assert all(r.split == "dev" for r in held)
     assert {r.template_id for r in held} == {n for n in names if ner_holdout(GENERATED_NAME, n)}
+
+
+def test_the_holdout_folds_cover_the_presidio_dev_templates_once() -> None:
+    """The four folds of ``--fold`` are a cross-validation over presidio-synth's dev templates:
+    each dev template in exactly one fold, no test template in any."""
+    import pytest
+
+    from benchmarks.datasets import HOLDOUT_FOLDS, PRESIDIO_SYNTH_NAME, ner_holdout
+
+    for template in range(120):
+        folds = [f for f in HOLDOUT_FOLDS if ner_holdout(PRESIDIO_SYNTH_NAME, str(template), f)]
+        assert len(folds) == (0 if template % 3 == 0 else 1)
+    with pytest.raises(ValueError, match="fold 3"):
+        ner_holdout(PRESIDIO_SYNTH_NAME, "7", 3)
