@@ -71,13 +71,30 @@ _RARE_STREET_TYPE = (
     r"|Rest|Ridges|River|Roads|Route|Run|Shoals?|Shores?|Skyway|Springs?|Spurs?|Squares|Station"
     r"|Stravenue|Stream|Streets|Throughway|Trace|Track|Trafficway|Tunnel|Turnpike|Underpass"
     r"|Unions?|Valleys?|Viaduct|Views|Villages?|Ville|Vista|Walks|Wall|Ways|Wells?|Brae|Top"
-    r"|Sound|Cross|Chase|Mead|Fold|Gate|Drove|Lea|Wood|Woods|Side|Banks?|Moor|End)"
+    r"|Sound|Cross|Chase|Mead|Fold|Gate|Drove|Lea|Wood|Woods|Side|Banks?|Moor|End"
+    # Australian road types ("582 Brian Meander\nLake Joshuafurt, ACT, 2168")
+    r"|Alleyway|Amble|Anchorage|Approach|Arcade|Artery|Basin|Beach|Bend|Brace|Brow|Byway"
+    r"|Centreway|Circlet|Circuit|Circus|Colonnade|Concourse|Copse|Corso|Courtyard|Crossway"
+    r"|Cruiseway|Cul-de-sac|Cutting|Dell|Deviation|Driveway|Entrance|Esplanade|Fairway"
+    r"|Firetrail|Footway|Foreshore|Frontage|Gates|Glade|Grange|Gully|Highroad|Interchange"
+    r"|Intersection|Laneway|Lees|Lookout|Meander|Mew|Nook|Outlook|Parade|Parklands|Pathway"
+    r"|Piazza|Plateau|Promenade|Quadrangle|Quadrant|Quays|Ramble|Retreat|Ridgeway|Riverway"
+    r"|Riviera|Roadside|Roadway|Ronde|Rosebowl|Rotary|Siding|Slope|Strand|Tarn|Thoroughfare"
+    r"|Tollway|Tor|Towers|Trunkway|Villas|Wade|Walkway|Wynd)"
 )
 # "2nd Blvd", "5th Place", "W 125th Street": numbered streets.
 _ORDINAL = r"(?:\d{1,3}(?:st|nd|rd|th)|(?:N|S|E|W)\.?)"
 _EN_DIR = r"(?:[ \t](?:N|S|E|W|NE|NW|SE|SW|North|South|East|West))?"
 _US_TAIL = rf"(?:,\s*{_WORD}(?:\s{_WORD})?,?\s*[A-Z]{{2}}\s+\d{{5}}(?:-\d{{4}})?)"
 _UK_TAIL = rf"(?:,\s*{_WORD}(?:\s{_WORD})?,?\s*[A-Z]{{1,2}}\d[A-Z\d]?\s?\d[A-Z]{{2}})"
+_AU_TAIL = rf"(?:,\s*{_WORD}(?:\s{_WORD})?,?\s*(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT),?\s+\d{{4}}(?!\d))"
+# the dot of an abbreviated street type ("Main St."), not the full stop after "Main Street."
+_ABBREVIATION_DOT = (
+    r"(?:(?:(?<=St)|(?<=Rd)|(?<=Ave)|(?<=Ln)|(?<=Dr)|(?<=Blvd)|(?<=Ct)|(?<=Pl)|(?<=Ter)"
+    r"|(?<=Sq)|(?<=Pkwy)|(?<=Cir)|(?<=Hwy)|(?<=Str))\.)?"
+)
+# an English house number: "12", "12A", and the Australian flat/house "286/1"
+_EN_HOUSE = r"(?:\d{1,5}/)?\d{1,6}[A-Z]?"
 _EU_SUFFIX = (
     r"(?i:katu|kuja|tie|polku|kaari|gate|gata|gade|vej|veien|vegen|stien|straße|strasse"
     r"|str\.|gasse|weg|allee|platz|ring|laan|straat|gracht|plein|dreef|utca|út|útja|tér"
@@ -216,23 +233,23 @@ class PdmapStreetAddressRecognizer(RegexRecognizer):
             "english street",
             rf"(?<![\w])(?!\d{{3}}\sBad\sGateway)"
             # the street line stays on one line ("UltimateCare 700\nCustomer Rhys Green" is not)
-            rf"{_UNIT_FIRST}?\d{{1,6}}[A-Z]?[ \t](?:(?:{_WORD}|{_ORDINAL})[ \t]){{1,3}}"
-            rf"{STREET_TYPE}\.?{_EN_DIR}"
-            rf"{_UNIT_EN}?(?:{_US_TAIL}|{_UK_TAIL})?(?![\w])",
+            rf"{_UNIT_FIRST}?{_EN_HOUSE}[ \t](?:(?:{_WORD}|{_ORDINAL})[ \t]){{1,3}}"
+            rf"{STREET_TYPE}{_ABBREVIATION_DOT}{_EN_DIR}"
+            rf"{_UNIT_EN}?(?:{_US_TAIL}|{_UK_TAIL}|{_AU_TAIL})?(?![\w])",
             0.8,
         ),
         (
             # "560 Diaz Prairie, South Brandonburgh, RI 26259": a rarer street type needs the
             # town and ZIP on its line ...
             "english street",
-            rf"(?<![\w]){_UNIT_FIRST}?\d{{1,6}}[A-Z]?[ \t](?:(?:{_WORD}|{_ORDINAL})[ \t]){{1,3}}"
-            rf"{_RARE_STREET_TYPE}{_EN_DIR}{_UNIT_EN}?(?:{_US_TAIL}|{_UK_TAIL})(?![\w])",
+            rf"(?<![\w]){_UNIT_FIRST}?{_EN_HOUSE}[ \t](?:(?:{_WORD}|{_ORDINAL})[ \t]){{1,3}}"
+            rf"{_RARE_STREET_TYPE}{_EN_DIR}{_UNIT_EN}?(?:{_US_TAIL}|{_UK_TAIL}|{_AU_TAIL})(?![\w])",
             0.75,
         ),
         (
             # ... or a postal block below it: "514 Cardenas Orchard\nJackfort, VT 23585"
             "block head",
-            rf"(?<![\w\-.,/:]){_UNIT_FIRST}?\d{{1,6}}[A-Z]?[ \t]"
+            rf"(?<![\w\-.,/:]){_UNIT_FIRST}?{_EN_HOUSE}[ \t]"
             rf"(?:(?:{_WORD}|{_ORDINAL})[ \t]){{1,3}}{_RARE_STREET_TYPE}{_EN_DIR}{_UNIT_EN}?"
             r"(?=[ \t]*\n)",
             0.75,

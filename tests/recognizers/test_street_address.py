@@ -45,6 +45,24 @@ T = "STREET_ADDRESS"
             ["Ηλιοκάλης 40,\n20663 Κατερίνη"],
         ),
         ("Stortorget 2", ["Stortorget 2"]),
+        # the full stop after a street word ends the sentence; an abbreviation keeps its dot
+        ("I live at 12 Main Street.", ["12 Main Street"]),
+        ("I live at 12 Main St. in Boston.", ["12 Main St."]),
+        # Australian road types before a postal block or a town, state and postcode, and
+        # unit/house numbers
+        (
+            "Ship to 286/1 Ballard Bridge\nGranthaven, QLD, 2720",
+            ["286/1 Ballard Bridge\nGranthaven, QLD, 2720"],
+        ),
+        (
+            "Ship to 582 Brian Meander\nLake Joshuafurt, ACT, 2168",
+            ["582 Brian Meander\nLake Joshuafurt, ACT, 2168"],
+        ),
+        (
+            "The office is at 12 Smith Parade, Manly, NSW 2095 now.",
+            ["12 Smith Parade, Manly, NSW 2095"],
+        ),
+        ("We took the scenic Meander through the hills.", []),
         ("He lives at 221B Baker Street, London", ["221B Baker Street"]),
         (
             "Ship to 1600 Pennsylvania Avenue NW, Washington, DC 20500",
