@@ -14,6 +14,7 @@ from typing import Any, NamedTuple
 __all__ = [
     "PACKAGE_DIR",
     "PersonNames",
+    "common_vocabulary",
     "person_names",
     "read_context_file",
     "read_person_names",
@@ -48,3 +49,22 @@ def read_person_names() -> PersonNames:
 def person_names() -> PersonNames:
     """The name lists, read once per process (shared by forked workers when read before)."""
     return read_person_names()
+
+
+# a word used at least once per million words of running text (Zipf frequency >= 3)
+COMMON_WORD_FREQUENCY = 1e-6
+
+
+@functools.cache
+def common_vocabulary() -> frozenset[str]:
+    """Lower-cased words common in English or Swedish text: frequency >= one per million words
+    in wordfreq's small word lists (Robyn Speer, Apache-2.0 code; the lists are CC BY-SA 4.0,
+    installed with the package, never downloaded). Read once per process."""
+    from wordfreq import get_frequency_dict
+
+    return frozenset(
+        word
+        for language in ("en", "sv")
+        for word, frequency in get_frequency_dict(language, wordlist="small").items()
+        if frequency >= COMMON_WORD_FREQUENCY
+    )

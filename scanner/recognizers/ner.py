@@ -18,7 +18,7 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 from scanner.nlp import NerArtifacts, common_words
 from scanner.recognizers.base import recognizer_result
 from scanner.recognizers.person_context import COMPANY_FORM
-from scanner.resources import person_names
+from scanner.resources import common_vocabulary, person_names
 
 __all__ = ["PdmapNerRecognizer"]
 
@@ -172,6 +172,8 @@ def _not_a_name_word(text: str, start: int, end: int) -> bool:
     value = text[start:end]
     if _ACRONYM_COMPOUND.search(value):
         return True
+    if _common_words_only(value):
+        return True
     if " " not in value and _NOUN_ENDING.search(value.lower()):
         names = person_names()
         if value.lower() not in names.given and value.lower() not in names.surnames:
@@ -183,6 +185,19 @@ def _not_a_name_word(text: str, start: int, end: int) -> bool:
         names = person_names()
         return not (word in common_words() or word in names.given or word in names.surnames)
     return False
+
+
+def _common_words_only(value: str) -> bool:
+    """Words of the language, none a name: every word of the mention (hyphen parts apart) is
+    common in English or Swedish text (:func:`scanner.resources.common_vocabulary`) and none is
+    in the name lists (``Battery``, ``Discipline``, ``Metallica``, ``Court``, ``Firmware``,
+    ``Systembolaget``; not ``Anna``, ``Rose`` or an unknown ``Yefremova``)."""
+    words = [w.lower() for w in _NAME_WORDS.findall(value)]
+    if not words:
+        return False
+    names = person_names()
+    common = common_vocabulary()
+    return all(w in common and w not in names.given and w not in names.surnames for w in words)
 
 
 def _on_a_product_line(text: str, start: int) -> bool:
@@ -222,6 +237,8 @@ _INSTITUTION_WORDS = frozenset(
 )
 # the next one or two capitalised words after a mention ("[Novo Mesto] Country Club")
 _WORDS_AFTER = re.compile(r"[ \t]+([A-ZÅÄÖ][\w\-]*)(?:[ \t]+([A-ZÅÄÖ][\w\-]*))?")
+# the words of a mention, hyphen parts apart ("Hanna-Linnéa" is two listed names)
+_NAME_WORDS = re.compile(r"[^\W\d_]{2,}")
 _ACRONYM_COMPOUND = re.compile(r"(?<![\w\-])[A-ZÅÄÖ]{2,}-[a-zåäö]")
 _NOUN_ENDING = re.compile(r"(?:ning|ningen|else|elsen|heten|tion|tionen|skap|skapet|ande|ende)$")
 # "Apple [Watch Series] 9": a capitalised word that is no name right before, mid-sentence,

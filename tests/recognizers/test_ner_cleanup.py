@@ -31,7 +31,7 @@ def person(marked: str) -> list[str]:
         ("Kontakta ⟦Anna⟧-Karin Lind i dag.", ["Anna-Karin Lind"]),
         ("⟦Hassan⟧ Al-Sayed har bytt e-postadress.", ["Hassan Al-Sayed"]),
         ("⟦Anna⟧ Wi-Fi", ["Anna"]),  # a hyphenated word shorter than six letters stays out
-        ("ett Wi-Fi ⟦Problem⟧ igen", ["Problem"]),  # no hyphenated name before it
+        ("ett Wi-Fi ⟦Yefremova⟧ igen", ["Yefremova"]),  # no hyphenated name before it
         # one word after a locative word is a place
         ("70 st i lager i ⟦Lund⟧, pris 9 781 kr.", []),
         ("Met Anna at the ⟦Austin⟧ conference.", []),
@@ -69,6 +69,14 @@ def person(marked: str) -> list[str]:
         ("⟦Routerns MAC-adress⟧ är 00:1A:2B:3C:4D:5E", []),
         ("[batch] ⟦Körning⟧ 250212-1020 klar", []),
         ("⟦Henning⟧ ringde i går.", ["Henning"]),
+        # common words of the language that no name list knows
+        ("clubs where ⟦Metallica⟧ first played", []),
+        ("words like Wisdom and ⟦Discipline⟧ are", []),
+        ("Varan finns på ⟦Systembolaget⟧ i dag", []),
+        ("⟦Cautionary Tales⟧ by Belloc", ["Cautionary Tales"]),  # not every word is common
+        ("early ⟦Yefremova⟧ is best", ["Yefremova"]),  # an unknown name stays
+        ("⟦Rose⟧ called back", ["Rose"]),  # a common word that is a listed name stays
+        ("⟦Hanna-Linnéa⟧ ringde", ["Hanna-Linnéa"]),
         ("vill beställa en Apple ⟦Watch Series⟧ 9 i dag", []),
         ("träffade ⟦Anna Berg⟧ 3 gånger", ["Anna Berg"]),
         ("Mötet med Erik ⟦Anna Berg⟧ 3", ["Anna Berg"]),  # a given name before: no brand
