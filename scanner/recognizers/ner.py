@@ -25,6 +25,7 @@ __all__ = ["PdmapNerRecognizer"]
 _TRIM = re.compile(r"(?:['’]s|[\s.,:;!?'’\"()\-])+$")
 _LEAD = re.compile(r"^[\s.,:;!?'’\"()\-]+")
 _NOT_A_NAME = re.compile(r"[\d@_/=#<>{}\[\]|\\]")
+_SPEECH_AFTER = re.compile(r"[ \t]*:[ \t]*[\"“'‘]")
 
 
 class PdmapNerRecognizer(LocalRecognizer):
@@ -38,7 +39,11 @@ class PdmapNerRecognizer(LocalRecognizer):
         )
 
     def load(self) -> None:
-        """The pipelines are loaded by the NLP engine."""
+        """The pipelines are loaded by the NLP engine; the word lists the clean-up reads are
+        read now (Presidio calls this when the recognizer is built), so that forked workers
+        share them."""
+        person_names()
+        common_vocabulary()
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: Any = None
@@ -78,6 +83,9 @@ class PdmapNerRecognizer(LocalRecognizer):
 
 def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
     value = text[start:end]
+    # a speaker's name and what they say (``Elizabeth:"I'm``): the name ends at the colon
+    if (cut := _SPEECH_AFTER.search(value)) is not None:
+        value = value[: cut.start()]
     trimmed = _TRIM.sub("", value)
     lead = _LEAD.match(trimmed)
     skip = lead.end() if lead else 0
@@ -142,10 +150,18 @@ def _whole_name(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _a_place(text: str, start: int, end: int) -> bool:
     """A one-word "person" right after a locative word is a place (``i Lund``, ``in Austin``,
-    ``the Austin conference``): people are not "in" anyone."""
+    ``the Austin conference``): people are not "in" anyone. Nor does anyone travel to or come
+    from a person (``flew to Loeches``, ``originally from Mavčiče``, ``arrived at
+    Ettelgem``), and a word after a house number and a comma is its town (``Storgatan 5,
+    Saareküla``)."""
+    if _MOTION_BEFORE.search(text, max(0, start - 40), start) is not None:
+        return True
     if " " in text[start:end]:
         return False
-    return _LOCATIVE_BEFORE.search(text, max(0, start - 12), start) is not None
+    return (
+        _LOCATIVE_BEFORE.search(text, max(0, start - 12), start) is not None
+        or _HOUSE_NUMBER_BEFORE.search(text, max(0, start - 12), start) is not None
+    )
 
 
 def _a_facility_or_place(text: str, start: int, end: int) -> bool:
@@ -251,6 +267,17 @@ _PLACE_BEFORE = re.compile(
     r"|municipality|village|district|port|island|isle|lake|bay|gulf)[ \t]+of[ \t]+)$"
 )
 _LOCATIVE_BEFORE = re.compile(r"(?<![\w\-])(?:i|in|the|The)[ \t]+$")
+# travelling to, coming from: "flew to", "moved here from", "originally from", "arrived at",
+# "reste till", "flyttade från"
+# ("moved to Anna", "kom från Anna" may be a ticket handed to, or a mail from, a person)
+_MOTION_BEFORE = re.compile(
+    r"(?<![\w\-])(?:(?i:travel(?:l)?(?:ing|ed|s)?|flew|fly(?:ing)?|relocat\w*|emigrat\w*"
+    r"|immigrat\w*|arriv\w*|originally|hails?|sailed|reste|reser|flög|flyger|ursprungligen)"
+    r"|(?i:moved|moving|flyttade|flyttar)[ \t]+(?i:here|there|back|hit|dit|hem|tillbaka))"
+    r"[ \t]+(?i:to|from|at|in|till|från|i)[ \t]+$"
+)
+# "Storgatan 5, [Saareküla]": a house number and a comma
+_HOUSE_NUMBER_BEFORE = re.compile(r"(?<![\w\-.,:/])\d{1,5}[A-Za-z]?,[ \t]+$")
 
 # "E-post: ..." is a field label; "Elizabeth: \"I'm ...\"" is a speaker, which stays a name.
 _LABEL_AFTER = re.compile(r"[ \t]*:(?![ \t]*[\"“'])")
@@ -275,5 +302,6 @@ _NOT_NAMES = frozenset(
     tack reg avtalet avtal fakturan faktura kassan ordern beställning leverans leveransen
     kunden kund användare användaren tekniker säljare styrelsen ledningen ekonomi
     redovisning customer service sales billing team admin dear hello thanks regards manager
+    dr mr mrs ms mx miss prof sir madam herr fru fröken
     """.split()  # noqa: SIM905 - a word list reads best as text
 )

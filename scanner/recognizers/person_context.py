@@ -27,10 +27,16 @@ _UP = r"\p{Lu}"
 _LOW = r"[\p{Ll}'’]"
 _PART = rf"(?:{_UP}{_LOW}+(?:-{_UP}{_LOW}+){{0,2}}|{_UP}\.)"
 # A later part may be a middle initial written without a dot ("Martim A Pereira").
-_LATER = rf"(?:{_PART}|{_UP}(?=[ ]{_UP}{_LOW}))"
-_NAME = rf"(?P<value>{_PART}(?:[ ](?:(?:af|av|von|van|de|da|del)[ ])?{_LATER}){{0,3}})(?![\w@])"
+# (a unit word after a name is the address going on: "Mrs. Barbara Yudina Apt. 675")
+_LATER = rf"(?!(?:Apt|Suite|Unit|Flat|Box|Apartment)\b)(?:{_PART}|{_UP}(?=[ ]{_UP}{_LOW}))"
+# a title before the name stays outside it ("this is Dr. Anna Persson")
+_TITLE = r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Herr|Fru|Fröken)\.?[ ])"
+_NAME = (
+    rf"{_TITLE}?(?P<value>{_PART}(?:[ ](?:(?:af|av|von|van|de|da|del)[ ])?{_LATER}){{0,3}})"
+    r"(?![\w@])"
+)
 # Two or three capitalised words (first and last name), not a single word.
-_FULL_NAME = rf"(?P<value>{_PART}(?:[ ]{_LATER}){{1,2}})(?![\w@]|[ ]{_UP})"
+_FULL_NAME = rf"{_TITLE}?(?P<value>{_PART}(?:[ ]{_LATER}){{1,2}})(?![\w@]|[ ]{_UP})"
 _FIELD = (
     r"(?i:full_?name|first_?name|last_?name|given_?name|family_?name|customer_?name"
     r"|contact_?name|display_?name|name|namn|fullnamn|f[öo]rnamn|efternamn|tilltalsnamn"

@@ -182,6 +182,9 @@ _AFTER_BLANK = re.compile(r"\n[ \t>?]*\n")
 _HAS_POSTCODE = re.compile(rf"\n[ \t]*{_POSTCODE}")
 _LINE_TAIL = re.compile(r"(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-ŽΑ-ΩА-Я][\w'’.\-]*){1,3}[ \t]*(?=\n)")
 _LEADING_NUMBER = re.compile(r"(?:^|(?<=[\s>?]))\d{3,6}[ \t]+$")
+_UNIT_BEFORE = re.compile(
+    r"(?<![\w\-])(?:Flat|Apt\.?|Apartment|Unit|Suite)[ \t]\d{1,5}[A-Z]?,?[ \t]*\n?[ \t]*$"
+)
 _ENDS_WITH_UNIT = re.compile(rf"{_UNIT_WORD}\s?\d{{1,5}}[A-Z]?$")
 _INLINE_UNIT = re.compile(rf"[ \t]*,?[ \t]*{_UNIT_WORD}[ \t]?\d{{1,5}}[A-Z]?(?![\w])")
 # "692 Kuuse 53 [Apt. 641]", "143 31 rue de la Hulotais [Apt. 087]": the street line in front
@@ -417,6 +420,9 @@ class PdmapStreetAddressRecognizer(RegexRecognizer):
         lead = _LEADING_NUMBER.search(text, max(0, start - 8), start)
         if lead and pattern != "block head":
             start = lead.start()
+        # "Apt. 675 62314 Mellemvej 32": a flat written before the street line belongs to it
+        if pattern != "unit" and (unit := _UNIT_BEFORE.search(text, max(0, start - 24), start)):
+            start = unit.start()
         # "Storgatan 52 Hus B\n Suite 894\n...": the words after the house number belong to
         # the street line when a unit or postcode line follows it
         if (tail := _LINE_TAIL.match(text, end)) is not None:

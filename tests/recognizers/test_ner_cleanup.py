@@ -69,6 +69,16 @@ def person(marked: str) -> list[str]:
         ("⟦Routerns MAC-adress⟧ är 00:1A:2B:3C:4D:5E", []),
         ("[batch] ⟦Körning⟧ 250212-1020 klar", []),
         ("⟦Henning⟧ ringde i går.", ["Henning"]),
+        # a title alone is no name; a speaker's name ends at the colon
+        ("Hello, this is ⟦Dr⟧. Anna Persson.", []),
+        ("⟦Elizabeth:\"I'm⟧ Amanda's daughter\".", ["Elizabeth"]),
+        # nobody travels to or comes from a person; a word after "5, " is a town
+        ("Ms. Smith flew to ⟦Loeches⟧ on Saturday.", []),
+        ("We moved here from ⟦Mavčiče⟧ in 2010.", []),
+        ("I'm Nora, originally from ⟦Novo Mesto⟧.", []),
+        ("The ticket was moved to ⟦Anna Berg⟧ yesterday.", ["Anna Berg"]),
+        ("Mejlet kom från ⟦Anna⟧ i går.", ["Anna"]),
+        ("Nora lives at Storgatan 5, ⟦Saareküla⟧", []),
         # common words of the language that no name list knows
         ("clubs where ⟦Metallica⟧ first played", []),
         ("words like Wisdom and ⟦Discipline⟧ are", []),

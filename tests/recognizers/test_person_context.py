@@ -16,6 +16,10 @@ T = "PERSON"
         ("Name:    Iva D. Grusová\nAddress: somewhere", ["Iva D. Grusová"]),
         ("Hej! Jag heter Anna-Karin Svensson och har en fråga.", ["Anna-Karin Svensson"]),
         ("My name is Rubija", ["Rubija"]),
+        # a title stays outside the name; a unit word after it is the address going on
+        ("Hello, this is Dr. Anna Persson. Who are you?", ["Anna Persson"]),
+        ("my grandmother was called Dr. Jennifer Holst", ["Jennifer Holst"]),
+        ("Mrs. Barbara Yudina Apt. 675 Mellemvej 32", ["Barbara Yudina"]),
         ("Tack för hjälpen.\n\nMvh\nLázaro", ["Lázaro"]),
         ("Best regards,\n\nDorota Sadza\nAccount Manager", ["Dorota Sadza"]),
         ("Återkoppla på onsdag. /Moa", ["Moa"]),

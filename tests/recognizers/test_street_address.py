@@ -45,6 +45,11 @@ T = "STREET_ADDRESS"
             ["Ηλιοκάλης 40,\n20663 Κατερίνη"],
         ),
         ("Stortorget 2", ["Stortorget 2"]),
+        # a flat written before the street line belongs to it
+        (
+            "Mrs. Barbara Yudina Apt. 675 62314 Mellemvej 32\nAalborg NO 9100",
+            ["Apt. 675 62314 Mellemvej 32\nAalborg NO 9100"],
+        ),
         # the full stop after a street word ends the sentence; an abbreviation keeps its dot
         ("I live at 12 Main Street.", ["12 Main Street"]),
         ("I live at 12 Main St. in Boston.", ["12 Main St."]),
