@@ -188,7 +188,7 @@ def _not_a_name_word(text: str, start: int, end: int) -> bool:
     value = text[start:end]
     if _ACRONYM_COMPOUND.search(value):
         return True
-    if _common_words_only(value):
+    if _common_words_only(value) or _in_a_surname_list(text, start, end):
         return True
     if " " not in value and _NOUN_ENDING.search(value.lower()):
         names = person_names()
@@ -200,6 +200,23 @@ def _not_a_name_word(text: str, start: int, end: int) -> bool:
         word = brand.group(1).lower()
         names = person_names()
         return not (word in common_words() or word in names.given or word in names.surnames)
+    return False
+
+
+def _in_a_surname_list(text: str, start: int, end: int) -> bool:
+    """One of three bare surnames listed as ``Barnett, Melton and Garcia``: a firm's name
+    (``Hawkins, Richardson and Santana``). People listed by name alone go by their given names
+    (``Anna, Erik och Johan``, ``Erik, Peter and John``), so the list is a firm's only when
+    every word is a listed surname and one of them is no given name."""
+    if " " in text[start:end]:
+        return False
+    for match in _THREE_NAMES.finditer(text, max(0, start - 60), min(len(text), end + 60)):
+        if match.start() <= start and end <= match.end():
+            names = person_names()
+            words = [word.lower() for word in match.groups()]
+            return all(w in names.surnames for w in words) and any(
+                w not in names.given for w in words
+            )
     return False
 
 
@@ -249,10 +266,17 @@ _INSTITUTION_WORDS = frozenset(
     motors airlines förskola förskolan skola skolan sjukhus sjukhuset vårdcentral
     vårdcentralen universitet universitetet bibliotek biblioteket gymnasiet kyrka kyrkan
     klinik kliniken stiftelse stiftelsen förening föreningen flygplats flygplatsen
+    orchestra band choir ensemble quartet records pictures productions publishing magazine
+    orkester orkestern kör kören
     """.split()  # noqa: SIM905 - a word list reads best as text
 )
 # the next one or two capitalised words after a mention ("[Novo Mesto] Country Club")
 _WORDS_AFTER = re.compile(r"[ \t]+([A-ZÅÄÖ][\w\-]*)(?:[ \t]+([A-ZÅÄÖ][\w\-]*))?")
+# "Barnett, Melton and Garcia", "Ek, Lind & Berg"
+_THREE_NAMES = re.compile(
+    r"(?<![\w\-])([A-ZÅÄÖ][\w\-]+),[ \t]([A-ZÅÄÖ][\w\-]+),?[ \t](?:and|&|och)[ \t]"
+    r"([A-ZÅÄÖ][\w\-]+)(?![\w\-])"
+)
 # the words of a mention, hyphen parts apart ("Hanna-Linnéa" is two listed names)
 _NAME_WORDS = re.compile(r"[^\W\d_]{2,}")
 _ACRONYM_COMPOUND = re.compile(r"(?<![\w\-])[A-ZÅÄÖ]{2,}-[a-zåäö]")

@@ -164,6 +164,14 @@ class PdmapPersonContextRecognizer(RegexRecognizer):
         ),
         ("quote attribution", rf"[,.!?][\"”][ \t]+(?:says|said|säger|sa)[ \t]+{_NAME}", 0.7),
         (
+            # a film's or a song's people and a maiden name: "starring Adamska", "featuring
+            # Lana Berg", "her maiden name is Sandgreen", "née Lind", "född Lind"
+            "credit or maiden name",
+            rf"(?<![\w])(?i:starring|featuring|feat\.|maiden\sname\s(?:is|was)|née|nee"
+            rf"|född|flicknamn(?:et)?\s(?:är|var))[ \t]+{_NAME}",
+            0.7,
+        ),
+        (
             # "Tindra Malm, handläggare", "Anna Berg, Account Manager": a name and its role
             "name, role",
             rf"(?<![\w]){_FULL_NAME},[ \t]+(?i:{_ROLE})\b",

@@ -99,7 +99,9 @@ _EU_SUFFIX = (
     r"(?i:katu|kuja|tie|polku|kaari|gate|gata|gade|vej|veien|vegen|stien|straße|strasse"
     r"|str\.|gasse|weg|allee|platz|ring|laan|straat|gracht|plein|dreef|utca|út|útja|tér"
     r"|ulica|aleja|náměstí|cesta|tee|tänav|iela|gatve|vænget|stræde|torv|plads|singel|kade"
-    r"|dijk|steeg|markt|tunet|svingen|alléen|bulevardi|väylä|nabrežje|sokak|caddesi| allé)"
+    r"|dijk|steeg|markt|tunet|svingen|alléen|bulevardi|väylä|nabrežje|sokak|caddesi| allé"
+    # Hungarian street words written apart ("Árpád fejedelem útja 3.", "Kossuth Lajos utca 5")
+    r"| útja| utca| út| tér| körút)"
 )
 # a house number, a range or a flat after a slash ("65-41", "1/5", "12/94", "5c/8")
 _HOUSE = r"(?:\d{1,4}[a-zA-Z]?(?:[-/]\d{1,4}[a-zA-Z]?)?|S/N)"
@@ -382,9 +384,12 @@ class PdmapStreetAddressRecognizer(RegexRecognizer):
             # of capitalised words (and house numbers) joined by "and"/"och"/"&".
             "corner",
             r"(?<![\w])(?i:(?:the\s)?corner\sof|hörnet\s(?:av|mellan))\s"
-            r"(?:(?:\d{1,6}|[A-ZÀ-ÖØ-ÞĀ-ŽΑ-ΩА-Я][\w'’.\-]*|ul\.|u\.|str\.?)\s){1,5}"
+            # (particles inside a street's name: "76 Boulevard de Normandie and ten Pas Pass")
+            r"(?:(?:\d{1,6}|[A-ZÀ-ÖØ-ÞĀ-ŽΑ-ΩА-Я][\w'’.\-]*|ul\.|u\.|str\.?"
+            r"|de|du|la|le|del|di|da|van|von|der|ten|ter)\s){1,5}"
             r"(?:and|och|&)\s"
-            r"(?:\d{1,6}\s)?[A-ZÀ-ÖØ-ÞĀ-ŽΑ-ΩА-Я][\w'’\-]*(?:\s(?:[A-ZÀ-ÖØ-ÞĀ-ŽΑ-ΩА-Я][\w'’\-]*"
+            r"(?:\d{1,6}\s)?(?:(?:de|du|la|le|del|di|da|van|von|der|ten|ter)\s){0,2}"
+            r"[A-ZÀ-ÖØ-ÞĀ-ŽΑ-ΩА-Я][\w'’\-]*(?:\s(?:[A-ZÀ-ÖØ-ÞĀ-ŽΑ-ΩА-Я][\w'’\-]*"
             r"|\d{1,5}|St\.?|Str\.?|Rd\.?|Ave\.?)){0,3}",
             0.9,  # a specific phrase: it wins over the single street inside it
         ),

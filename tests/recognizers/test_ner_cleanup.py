@@ -79,6 +79,12 @@ def person(marked: str) -> list[str]:
         ("The ticket was moved to ⟦Anna Berg⟧ yesterday.", ["Anna Berg"]),
         ("Mejlet kom från ⟦Anna⟧ i går.", ["Anna"]),
         ("Nora lives at Storgatan 5, ⟦Saareküla⟧", []),
+        # three bare surnames in a list are a firm; given names in a list are people
+        ("Tomomi is from Hawkins, ⟦Richardson⟧ and Santana", []),
+        ("Hi Anna, ⟦Erik⟧ and Johan, welcome!", ["Erik"]),
+        ("Thanks Erik, ⟦Peter⟧ and John!", ["Peter"]),
+        ("White, ⟦Willis⟧ and Hoffman, Lucid and Loveland", []),
+        ("The Davis, Reynolds and ⟦Williamson Orchestra⟧ was founded in 1977.", []),
         # common words of the language that no name list knows
         ("clubs where ⟦Metallica⟧ first played", []),
         ("words like Wisdom and ⟦Discipline⟧ are", []),

@@ -16,6 +16,11 @@ T = "PERSON"
         ("Name:    Iva D. Grusová\nAddress: somewhere", ["Iva D. Grusová"]),
         ("Hej! Jag heter Anna-Karin Svensson och har en fråga.", ["Anna-Karin Svensson"]),
         ("My name is Rubija", ["Rubija"]),
+        # film credits and maiden names
+        ("Directed by Anna Berg and starring Adamska", ["Anna Berg", "Adamska"]),
+        ("Her maiden name is Sandgreen", ["Sandgreen"]),
+        ("Anna Lind, född Berg, har ringt", ["Anna Lind", "Berg"]),
+        ("Anna Lind, född 1985, har ringt", ["Anna Lind"]),
         # a title stays outside the name; a unit word after it is the address going on
         ("Hello, this is Dr. Anna Persson. Who are you?", ["Anna Persson"]),
         ("my grandmother was called Dr. Jennifer Holst", ["Jennifer Holst"]),

@@ -186,7 +186,20 @@ T = "STREET_ADDRESS"
         ("The bus station is on Pod Floriánem 1677", ["Pod Floriánem 1677"]),
         ("He lives on the north side of Joaquin Suarez 2906.", ["Joaquin Suarez 2906"]),
         ("Kontoret ligger på Drottninggatan 5. Välkommen!", ["Drottninggatan 5"]),
-        ("The title refers to Árpád fejedelem útja 3. street in Budapest.", ["útja 3."]),
+        (
+            "The title refers to Árpád fejedelem útja 3. street in Budapest.",
+            ["Árpád fejedelem útja 3."],
+        ),
+        ("Kossuth Lajos utca 5, Budapest", ["Kossuth Lajos utca 5"]),
+        # particles inside the streets of a corner
+        (
+            "Address:\nthe corner of 76 Boulevard de Normandie and Eriksson Bridge.",
+            ["the corner of 76 Boulevard de Normandie and Eriksson Bridge"],
+        ),
+        (
+            "Address:\nthe corner of 74 Sikelianou Street and ten Pas Pass.",
+            ["the corner of 74 Sikelianou Street and ten Pas Pass"],
+        ),
         # a named street without a house number, placed by "on", "at", "along", ...
         ("these early shows on Marina Fort Street were important", ["Marina Fort Street"]),
         ("Turn left on Main Street and right on Oak Avenue.", ["Main Street", "Oak Avenue"]),
