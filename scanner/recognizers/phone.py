@@ -33,6 +33,8 @@ _IP_OR_DATE = re.compile(
 # digits separated by dots only, with a one-digit or five-digit group: a version or build
 # number ("16.0.17126.20132"), never a phone number written with dots ("070.123.45.67")
 _VERSION = re.compile(r"^(?=(?:\d+\.)+\d+$)(?:.*\.)?(?:\d|\d{5,})(?:\.|$)")
+# two to five groups of digits, the first maybe in brackets, joined by a space or a hyphen
+_GROUPED = re.compile(r"^(?:\(\d{1,4}\)|\d{1,4})(?:[ \-]\d{2,4}){1,4}$")
 _SWEDISH_LAYOUT = re.compile(r"^(?:\(0\)|0)\d{1,3}\s?[-/ ]\s?\d")
 _NANP_LAYOUT = re.compile(r"^(?:\+?1[ .\-])?(?:\(\d{3}\)\s?|\d{3}[\-.])\d{3}[\-.]\d{4}")
 _MOBILE_TYPES = (PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE)
@@ -44,6 +46,8 @@ class PdmapPhoneRecognizer(RegexRecognizer):
     CONTEXT = (
         "phone", "telephone", "tel", "mobile", "cell", "call", "fax", "reach", "ring",
         "sms", "text me", "whatsapp", "office", "desk", "t:", "m:", "p:", "ph:", "tfn:",
+        "answering", "answer", "messages", "voicemail", "dial", "hotline", "helpline",
+        "landline", "ringer", "ringa", "ringde", "svarar",
     )  # fmt: skip
     CONTEXT_KEY = "PHONE_NUMBER"
     REQUIRES = r"\d"
@@ -126,6 +130,12 @@ class PdmapPhoneRecognizer(RegexRecognizer):
         for region in self.REGIONS:
             if _parse(candidate, region) is not None:
                 return 0.6 if _NANP_LAYOUT.match(candidate) else 0.35
+        # a number of the right length somewhere, written in digit groups as people write
+        # phone numbers ("78 651 450", "(37) 788-063"), beside a phone word
+        if _GROUPED.match(candidate) and has_context():
+            for region in self.REGIONS:
+                if _parse(candidate, region, strict=False) is not None:
+                    return 0.3
         return 0.0
 
 

@@ -12,6 +12,12 @@ T = "PHONE_NUMBER"
     ("text", "expected"),
     [
         ("Ring mig på 070-123 45 67 i eftermiddag", ["070-123 45 67"]),
+        # digit groups of a possible number somewhere, beside a phone word
+        ("They're not answering at 78 651 450", ["78 651 450"]),
+        ("I would like to stop receiving messages to 699 956 915", ["699 956 915"]),
+        ("Office: (37) 788-063", ["(37) 788-063"]),
+        ("Order 123 456 78 was shipped, call us if it is late.", []),
+        ("The meeting is in room 12 345 tomorrow, call me.", []),
         # a number under another identifier's label is not a phone number
         ("Here's my SSN: 054-28-6917", []),
         ("Org.nr: 7694982484, tel 054-28 69 17", ["054-28 69 17"]),
