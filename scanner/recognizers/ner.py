@@ -22,9 +22,15 @@ from scanner.resources import common_vocabulary, person_names
 
 __all__ = ["PdmapNerRecognizer"]
 
-_TRIM = re.compile(r"(?:['’]s|[\s.,:;!?'’\"()\-])+$")
+# trailing possessive and punctuation, and a unit word the address goes on with ("Barbara
+# Yudina Apt")
+_TRIM = re.compile(r"(?:['’]s|[\s.,:;!?'’\"()\-]|(?<=\s)(?:Apt|Suite|Unit|Flat|Box)\b)+$")
 _LEAD = re.compile(r"^[\s.,:;!?'’\"()\-]+")
 _NOT_A_NAME = re.compile(r"[\d@_/=#<>{}\[\]|\\]")
+# "I'm", "it's", "we're": a pronoun and a verb, never a name
+_CONTRACTION = re.compile(
+    r"(?:i|you|we|they|he|she|it|that|there|here|what|who|let)['’](?:m|re|ve|ll|d|s)"
+)
 _SPEECH_AFTER = re.compile(r"[ \t]*:[ \t]*[\"“'‘]")
 
 
@@ -53,10 +59,14 @@ class PdmapNerRecognizer(LocalRecognizer):
         results = []
         # a text typed without capitals (lowercase_prose) may hold lower-case names
         lowercase_text = bool(nlp_artifacts.mentions) and not any(ch.isupper() for ch in text)
-        for mention in nlp_artifacts.mentions:
+        for mention, (piece_start, piece_end) in (
+            (m, piece)
+            for m in nlp_artifacts.mentions
+            for piece in _around_speech(text, m.start, m.end)
+        ):
             if mention.label not in self.SCORES or (entities and mention.label not in entities):
                 continue
-            span = _clean(text, mention.start, mention.end)
+            span = _clean(text, piece_start, piece_end)
             if span is None:
                 continue
             start, end = span
@@ -81,11 +91,17 @@ class PdmapNerRecognizer(LocalRecognizer):
         return results
 
 
+def _around_speech(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A mention that runs from a speaker's name into what they say (``Elizabeth:"I'm
+    Amanda``) is two: the speaker, and the words after the quote mark."""
+    cut = _SPEECH_AFTER.search(text, start, end)
+    if cut is None:
+        return [(start, end)]
+    return [(start, cut.start()), (cut.end(), end)]
+
+
 def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
     value = text[start:end]
-    # a speaker's name and what they say (``Elizabeth:"I'm``): the name ends at the colon
-    if (cut := _SPEECH_AFTER.search(value)) is not None:
-        value = value[: cut.start()]
     trimmed = _TRIM.sub("", value)
     lead = _LEAD.match(trimmed)
     skip = lead.end() if lead else 0
@@ -111,7 +127,11 @@ def _plausible_name(text: str, start: int, end: int, lowercase_text: bool = Fals
     if len(words) > 1:
         return True
     word = value.lower()
-    return word not in _NOT_NAMES and (word not in common_words() or word in _NAME_STOP_WORDS)
+    return (
+        word not in _NOT_NAMES
+        and _CONTRACTION.fullmatch(word) is None
+        and (word not in common_words() or word in _NAME_STOP_WORDS)
+    )
 
 
 def _without_lead_words(text: str, start: int, end: int, lowercase_text: bool) -> int:
@@ -125,7 +145,9 @@ def _without_lead_words(text: str, start: int, end: int, lowercase_text: bool) -
         word = words[kept].group()
         bare = word.rstrip(".").lower()
         lower_word = not lowercase_text and word.islower() and bare not in _PARTICLES
-        stop_word = bare in common_words() and bare not in _GIVEN_NAME_STOP_WORDS
+        stop_word = (
+            bare in common_words() and bare not in _GIVEN_NAME_STOP_WORDS
+        ) or _CONTRACTION.fullmatch(bare) is not None
         if not (lower_word or stop_word or bare in _NOT_NAMES or bare in _ROLE_WORDS):
             break
         kept += 1

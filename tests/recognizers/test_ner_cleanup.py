@@ -72,6 +72,8 @@ def person(marked: str) -> list[str]:
         # a title alone is no name; a speaker's name ends at the colon
         ("Hello, this is ⟦Dr⟧. Anna Persson.", []),
         ("⟦Elizabeth:\"I'm⟧ Amanda's daughter\".", ["Elizabeth"]),
+        ("⟦Elizabeth:\"I'm Amanda⟧'s daughter\".", ["Elizabeth", "Amanda"]),
+        ("⟦Barbara Yudina Apt⟧. 675 Mellemvej 32", ["Barbara Yudina"]),
         # nobody travels to or comes from a person; a word after "5, " is a town
         ("Ms. Smith flew to ⟦Loeches⟧ on Saturday.", []),
         ("We moved here from ⟦Mavčiče⟧ in 2010.", []),
