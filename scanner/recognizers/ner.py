@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
-from scanner.nlp import NerArtifacts, common_words
+from scanner.nlp import Mention, NerArtifacts, common_words
 from scanner.recognizers.base import recognizer_result
 from scanner.recognizers.person_context import COMPANY_FORM
 from scanner.resources import common_vocabulary, person_names
@@ -26,6 +26,16 @@ __all__ = ["PdmapNerRecognizer"]
 # Yudina Apt")
 _TRIM = re.compile(r"(?:['’]s|[\s.,:;!?'’\"()\-]|(?<=\s)(?:Apt|Suite|Unit|Flat|Box)\b)+$")
 _LEAD = re.compile(r"^[\s.,:;!?'’\"()\-]+")
+#: Score of a name found only beside another ("Marrero and Anna Berg"): below NER's.
+CONJUNCT_SCORE = 0.6
+_CONJUNCT_WORD = r"[A-ZÅÄÖÉÜ][\w'’\-]+"
+_CONJUNCT_BEFORE = re.compile(
+    rf"(?<![\w\-'’])(?P<name>{_CONJUNCT_WORD}(?:[ ]{_CONJUNCT_WORD})?)[ ](?:and|&|och)[ ]$"
+)
+_CONJUNCT_AFTER = re.compile(
+    rf"[ ](?:and|&|och)[ ](?P<name>{_CONJUNCT_WORD}(?:[ ]{_CONJUNCT_WORD})?)(?![\w\-])"
+)
+_NUMBER_AFTER = re.compile(r"[ \t]+(?:\w+[ \t]+){0,2}\d")
 _NOT_A_NAME = re.compile(r"[\d@_/=#<>{}\[\]|\\]")
 # "I'm", "it's", "we're": a pronoun and a verb, never a name
 _CONTRACTION = re.compile(
@@ -88,7 +98,42 @@ class PdmapNerRecognizer(LocalRecognizer):
                     self, mention.label, (start, end), score, f"NER ({nlp_artifacts.language})"
                 )
             )
+        if not entities or "PERSON" in entities:
+            results.extend(
+                recognizer_result(self, "PERSON", span, CONJUNCT_SCORE, "and a name (NER)")
+                for span in _conjuncts(text, results, nlp_artifacts.mentions, lowercase_text)
+            )
         return results
+
+
+def _conjuncts(
+    text: str, results: list[RecognizerResult], mentions: list[Mention], lowercase_text: bool
+) -> list[tuple[int, int]]:
+    """Capitalised words joined by "and"/"&"/"och" to a name NER found are a name too
+    (``Marrero and [Anna Berg] were engineers``, ``[Anna] och Lindqvist``), unless NER calls
+    them something else, they are common words, or they fail the checks a mention must pass."""
+    people = [(r.start, r.end) for r in results if r.entity_type == "PERSON"]
+    taken = [(m.start, m.end) for m in mentions] + people
+    found: list[tuple[int, int]] = []
+    for start, end in people:
+        candidates = []
+        if (before := _CONJUNCT_BEFORE.search(text, max(0, start - 60), start)) is not None:
+            candidates.append(before.span("name"))
+        if (after := _CONJUNCT_AFTER.match(text, end)) is not None:
+            candidates.append(after.span("name"))
+        for first, cand_end in candidates:
+            cand_start = _without_lead_words(text, first, cand_end, lowercase_text)
+            if (
+                any(s < cand_end and cand_start < e for s, e in taken + found)
+                or not _plausible_name(text, cand_start, cand_end, lowercase_text)
+                or _a_place(text, cand_start, cand_end)
+                or _a_facility_or_place(text, cand_start, cand_end)
+                or _not_a_name_word(text, cand_start, cand_end)
+                or _NUMBER_AFTER.match(text, cand_end) is not None  # "and Rúa do Paseo 46"
+            ):
+                continue
+            found.append((cand_start, cand_end))
+    return found
 
 
 def _around_speech(text: str, start: int, end: int) -> list[tuple[int, int]]:

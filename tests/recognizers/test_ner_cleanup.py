@@ -74,6 +74,12 @@ def person(marked: str) -> list[str]:
         ("⟦Elizabeth:\"I'm⟧ Amanda's daughter\".", ["Elizabeth"]),
         ("⟦Elizabeth:\"I'm Amanda⟧'s daughter\".", ["Elizabeth", "Amanda"]),
         ("⟦Barbara Yudina Apt⟧. 675 Mellemvej 32", ["Barbara Yudina"]),
+        # capitalised words joined by "and" to a name are a name, unless they are something else
+        ("Marrero and ⟦Anna Berg⟧ were precision engineers.", ["Anna Berg", "Marrero"]),
+        ("Tack ⟦Anna⟧ och Lindqvist!", ["Anna", "Lindqvist"]),
+        ("Hi ⟦Anna Berg⟧ and Team, welcome.", ["Anna Berg"]),
+        ("⟦Anna Berg⟧ and Microsoft Teams", ["Anna Berg"]),
+        ("to ⟦Katrina⟧ and Rúa do Paseo 46?", ["Katrina"]),
         # nobody travels to or comes from a person; a word after "5, " is a town
         ("Ms. Smith flew to ⟦Loeches⟧ on Saturday.", []),
         ("We moved here from ⟦Mavčiče⟧ in 2010.", []),
@@ -83,8 +89,8 @@ def person(marked: str) -> list[str]:
         ("Nora lives at Storgatan 5, ⟦Saareküla⟧", []),
         # three bare surnames in a list are a firm; given names in a list are people
         ("Tomomi is from Hawkins, ⟦Richardson⟧ and Santana", []),
-        ("Hi Anna, ⟦Erik⟧ and Johan, welcome!", ["Erik"]),
-        ("Thanks Erik, ⟦Peter⟧ and John!", ["Peter"]),
+        ("Hi Anna, ⟦Erik⟧ and Johan, welcome!", ["Erik", "Johan"]),
+        ("Thanks Erik, ⟦Peter⟧ and John!", ["Peter", "John"]),
         ("White, ⟦Willis⟧ and Hoffman, Lucid and Loveland", []),
         ("The Davis, Reynolds and ⟦Williamson Orchestra⟧ was founded in 1977.", []),
         # common words of the language that no name list knows
