@@ -160,3 +160,16 @@ def test_only_what_ner_needs_is_loaded_and_products_go_through_numpy() -> None:
         for _, component in nlp.components:
             assert {type(node.ops) for node in component.model.walk()} == {MatmulOps}
     assert [e.text for e in english("Please call Sarah Connor.").ents] == ["Sarah Connor"]
+
+
+def test_common_vocabulary_holds_common_words_not_rare_names() -> None:
+    """wordfreq's small English and Swedish lists, read from the installed package's files
+    (scanner.resources.common_vocabulary): words used at least once per million."""
+    from scanner.resources import common_vocabulary, read_word_bins
+
+    words = common_vocabulary()
+    assert {"battery", "court", "children", "systembolaget", "anna"} <= words
+    assert not {"yefremova", "hartvigsson", "demystdata"} & words
+    bins = read_word_bins("sv")
+    assert len(bins) == 600
+    assert any("och" in frequency_bin for frequency_bin in bins[:300])

@@ -101,6 +101,8 @@ class RegexRecognizer(LocalRecognizer):
             return []
         results: dict[tuple[int, int], RecognizerResult] = {}
         for name, compiled, score in self._compiled:
+            if not self.pattern_wanted(name, text):
+                continue
             for match in compiled.finditer(text):
                 start, end = match.span("value") if "value" in compiled.groupindex else match.span()
                 if start < 0 or start == end:
@@ -116,6 +118,12 @@ class RegexRecognizer(LocalRecognizer):
                     continue
                 results[(start, end)] = self._result(start, end, score, name)
         return list(results.values())
+
+    def pattern_wanted(self, name: str, text: str) -> bool:
+        """Whether pattern ``name`` can match ``text`` at all: a cheap test a subclass may add
+        for a pattern that is slow to run over text it cannot match."""
+        del name, text
+        return True
 
     def wanted(self, text: str, entities: list[str]) -> bool:
         """Whether this recognizer is asked for and ``text`` holds what it ``REQUIRES``."""

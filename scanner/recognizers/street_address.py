@@ -103,6 +103,12 @@ _EU_SUFFIX = (
     # Hungarian street words written apart ("Árpád fejedelem útja 3.", "Kossuth Lajos utca 5")
     r"| útja| utca| út| tér| körút)"
 )
+# the suffixes as plain endings, for a quick test (pattern_wanted) before the pattern runs
+_EU_SUFFIX_ENDINGS = tuple(
+    ending.strip().replace("\\.", "")
+    for ending in _EU_SUFFIX.removeprefix("(?i:").removesuffix(")").split("|")
+)
+_WORD_BEFORE_HOUSE = re.compile(r"([^\W\d_]+)\.?\s(?:\d|S/N)")
 # a house number, a range or a flat after a slash ("65-41", "1/5", "12/94", "5c/8")
 _HOUSE = r"(?:\d{1,4}[a-zA-Z]?(?:[-/]\d{1,4}[a-zA-Z]?)?|S/N)"
 _UNIT_WORD = r"(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat)"
@@ -416,6 +422,16 @@ class PdmapStreetAddressRecognizer(RegexRecognizer):
         ):
             return results
         return super().analyze(capitalised(text), entities, nlp_artifacts)
+
+    def pattern_wanted(self, name: str, text: str) -> bool:
+        """The European suffix pattern tries its suffixes at every word; it only runs over a
+        text with a word ending in one of them before a house number (a tenth of the time)."""
+        if name != "european suffix street":
+            return True
+        return any(
+            match.group(1).lower().endswith(_EU_SUFFIX_ENDINGS)
+            for match in _WORD_BEFORE_HOUSE.finditer(text)
+        )
 
     def accept(self, text: str, start: int, end: int, pattern: str) -> tuple[int, int] | None:
         """Widen a street to its postal block: unit, town and postcode lines that follow, and a

@@ -284,3 +284,29 @@ T = "STREET_ADDRESS"
 )
 def test_street_address(pattern_engine: DetectionEngine, text: str, expected: list[str]) -> None:
     assert of_type(pattern_engine, text, T) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Besök oss på Hauptstraße 5 i Berlin",
+        "Besuch in der Muster Str. 12, Berlin",
+        "Ryszard-Holt-Platz 3-2\n80-123 Gdańsk",
+        "Calle Mayor Kade S/N, Madrid",
+        "The title refers to Árpád fejedelem útja 3. street in Budapest.",
+        "Asselsestraat 7",
+    ],
+)
+def test_the_suffix_pattern_runs_where_it_can_match(text: str) -> None:
+    """pattern_wanted's quick test never turns down a text the European suffix pattern
+    matches (a match there must also pass the quick test)."""
+    import re
+
+    from scanner.recognizers.street_address import PdmapStreetAddressRecognizer
+
+    recognizer = PdmapStreetAddressRecognizer("en")
+    name = "european suffix street"
+    pattern = next(p for n, p, _ in PdmapStreetAddressRecognizer.PATTERNS if n == name)
+    assert re.search(pattern, text) is not None
+    assert recognizer.pattern_wanted(name, text)
+    assert not recognizer.pattern_wanted(name, "Order 55123 shipped to Anna on Monday")
