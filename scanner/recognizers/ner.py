@@ -17,6 +17,7 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from scanner.nlp import Mention, NerArtifacts, common_words
 from scanner.recognizers.base import recognizer_result
+from scanner.recognizers.name_list import find_names
 from scanner.recognizers.person_context import COMPANY_FORM
 from scanner.resources import common_vocabulary, person_names
 
@@ -114,6 +115,7 @@ def _conjuncts(
     them something else, they are common words, or they fail the checks a mention must pass."""
     people = [(r.start, r.end) for r in results if r.entity_type == "PERSON"]
     taken = [(m.start, m.end) for m in mentions] + people
+    people += find_names(text)  # a given name and surname from the lists count as a name too
     found: list[tuple[int, int]] = []
     for start, end in people:
         candidates = []
@@ -261,6 +263,8 @@ def _not_a_name_word(text: str, start: int, end: int) -> bool:
         names = person_names()
         if value.lower() not in names.given and value.lower() not in names.surnames:
             return True
+    if _TITLE_OF_A_WORK_AFTER.match(text, end) is not None:
+        return True
     if _MODEL_NUMBER_AFTER.match(text, end) and (
         brand := _BRAND_BEFORE.search(text, max(0, start - 40), start)
     ):
@@ -348,6 +352,18 @@ _THREE_NAMES = re.compile(
 _NAME_WORDS = re.compile(r"[^\W\d_]{2,}")
 _ACRONYM_COMPOUND = re.compile(r"(?<![\w\-])[A-ZÅÄÖ]{2,}-[a-zåäö]")
 _NOUN_ENDING = re.compile(r"(?:ning|ningen|else|elsen|heten|tion|tionen|skap|skapet|ande|ende)$")
+# "[Salesperson] of the Month", "[Zoolander] is a 2017 Polish action-comedy film": an award
+# or a work's title
+_TITLE_OF_A_WORK_AFTER = re.compile(
+    r"[ \t]+of[ \t]+the[ \t]+(?:Month|Year|Week|Day)\b"
+    r"|[ \t]+(?:is|was)[ \t]+an?[ \t]+(?:[\w\-]+[ \t]+){0,4}"
+    r"(?:film|movie|album|song|single|novel|book|series|sitcom|show|documentary|musical|opera"
+    r"|play|video\s+game|game|painting|poem|band|novella)"
+    # ... where the clause ends or goes on about the work ("a film directed by", not "a film
+    # director")
+    r"(?=[ \t]*(?:[.,;:!?()]|$)|[ \t]+(?:directed|written|produced|released|by|from|about"
+    r"|starring|that|which|in|of)\b)"
+)
 # "Apple [Watch Series] 9": a capitalised word that is no name right before, mid-sentence,
 # and a model number after
 _BRAND_BEFORE = re.compile(r"(?<=[\w,][ ])([A-Z][\w\-]+)[ ]$")

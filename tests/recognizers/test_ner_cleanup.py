@@ -80,6 +80,12 @@ def person(marked: str) -> list[str]:
         ("Hi ⟦Anna Berg⟧ and Team, welcome.", ["Anna Berg"]),
         ("⟦Anna Berg⟧ and Microsoft Teams", ["Anna Berg"]),
         ("to ⟦Katrina⟧ and Rúa do Paseo 46?", ["Katrina"]),
+        # an award and a work's title are no people
+        ("Awarded ⟦Salesperson⟧ of the Month three times.", []),
+        ("⟦Zoolander⟧ is a 2017 Polish action-comedy film directed by Ben.", []),
+        ("⟦Anna Berg⟧ is a film director.", ["Anna Berg"]),
+        # a conjunct of a given name and surname from the lists
+        ("Marrero and Nora Lind were ⟦engineers⟧", ["Marrero"]),
         # nobody travels to or comes from a person; a word after "5, " is a town
         ("Ms. Smith flew to ⟦Loeches⟧ on Saturday.", []),
         ("We moved here from ⟦Mavčiče⟧ in 2010.", []),
