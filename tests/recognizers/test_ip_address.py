@@ -39,6 +39,15 @@ T = "IP_ADDRESS"
         ("OID 1.3.6.1.4.1", []),
         ("Versionen är 2.0.0.1 och servern 10.1.2.3", ["10.1.2.3"]),
         ("The build is now 4.1.0.2 on the server", []),
+        # compound version keys and words, tags, app and product codes
+        ('{"event":"sync","appVersion":"15.6.3.233","status":"ok"}', []),
+        ("ts=2025-01-02T10:00:00Z level=info fwVersion=15.6.3.233", []),
+        ("ts=2025-01-02T10:00:00Z level=info msg=deployed tag=15.6.3.233", []),
+        ("2025-01-02 10:00:00 INFO Klientversion 15.6.3.233 ansluten", []),
+        ("2025-01-02 10:00:00 INFO Mobilapp 15.6.3.233 (iOS 17.2)", []),
+        ("GET /api/v2/orders?apiVersion=15.6.3.233 HTTP/1.1", []),
+        ("Produktkod: 15.6.3.233", []),
+        ("server=15.6.3.233 user=anna", ["15.6.3.233"]),
         # addresses that stand for no machine: unspecified, loopback, multicast, netmasks,
         # networks, broadcast
         ("Server listening on 0.0.0.0:8080", []),
