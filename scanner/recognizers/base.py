@@ -12,7 +12,8 @@ A recognizer subclass declares
   the candidate is dropped (``version 10.2.0.1`` is not an IP address);
 - ``REQUIRES``: a regex that must occur somewhere in the text for any pattern to be tried
   (a digit for number formats, ``@`` for e-mail): most texts lack it, and one cheap search
-  spares the patterns' scan;
+  spares the patterns' scan; ``pattern_wanted(name, text)`` does the same for one slow
+  pattern (the European suffix street);
 - ``check(value)``: checksum, calendar or length validation of the matched value;
   ``accept`` may narrow a match instead (an IBAN followed by a word).
 
