@@ -26,7 +26,7 @@ from scanner.fields import value_text
 from scanner.normalize import normalise
 from scanner.personnummer import parse_personnummer
 from scanner.recognizers.email import EMAIL_PATTERN
-from scanner.recognizers.ip_address import IPV4_PATTERN, IPV6_PATTERN
+from scanner.recognizers.ip_address import IPV4_PATTERN, IPV6_PATTERN, machine_address
 
 __all__ = ["IDENTIFIER_TYPES", "QUASI_IDENTIFIER_TYPES", "Found", "IdentifierExtractor"]
 
@@ -113,6 +113,8 @@ class IdentifierExtractor:
             hits = []
             for match in _IP.finditer(text):
                 value = match.group("value") or match.group("v6")
+                if not machine_address(value):
+                    continue  # 127.0.0.1 or a netmask links no one to anyone
                 try:
                     hits.append(Found("IP_ADDRESS", normalise("IP_ADDRESS", value)))
                 except ValueError:

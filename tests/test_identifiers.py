@@ -119,3 +119,14 @@ def test_spans_cover_exactly_the_values() -> None:
         ("Anna@Exempel.se", "EMAIL_ADDRESS"),
         (PNR10, "SE_PERSONNUMMER"),
     ]
+
+
+def test_ip_addresses_of_no_machine_are_no_identifiers() -> None:
+    """A field of IP addresses indexes the machines' addresses only: 127.0.0.1, 0.0.0.0 or a
+    netmask would link every record that holds them to one another."""
+    extractor = IdentifierExtractor()
+    found = extractor.ip_addresses("203.0.113.7, 127.0.0.1, 0.0.0.0, 255.255.255.0, ::1, 10.0.0.5")
+    assert [f.normalised for f in found] == [
+        normalise("IP_ADDRESS", "203.0.113.7"),
+        normalise("IP_ADDRESS", "10.0.0.5"),
+    ]

@@ -128,22 +128,26 @@ class PdmapIpAddressRecognizer(RegexRecognizer):
         return super().accept(text, start, end, pattern)
 
     def check(self, value: str) -> bool:
-        """A valid address that can stand for a machine, so for whoever uses it: not the
-        unspecified ``0.0.0.0``/``::``, loopback ``127.0.0.1``/``::1``, multicast, ``0.x``, or
-        the reserved ``240.0.0.0/4`` where netmasks (``255.255.255.0``) and the broadcast
-        address fall."""
-        try:
-            address = ipaddress.ip_address(value)
-        except ValueError:
-            return False
-        # "::" alone and short colon runs such as "12:30:" are not addresses.
-        if address.version == 6 and value.count(":") < 3 and "::" not in value[1:-1]:
-            return False
-        if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
-            address = address.ipv4_mapped  # "::ffff:192.0.2.7" is the IPv4 client
-        if address.is_unspecified or address.is_loopback or address.is_multicast:
-            return False
-        return not (
-            isinstance(address, ipaddress.IPv4Address)
-            and (address.is_reserved or value.startswith("0."))
-        )
+        return machine_address(value)
+
+
+def machine_address(value: str) -> bool:
+    """A valid address that can stand for one machine, so for whoever uses it: not the
+    unspecified ``0.0.0.0``/``::``, loopback ``127.0.0.1``/``::1``, multicast, ``0.x``, or
+    the reserved ``240.0.0.0/4`` where netmasks (``255.255.255.0``) and the broadcast address
+    fall. Shared by the recognizer and the identifier index (:mod:`scanner.identifiers`)."""
+    try:
+        address = ipaddress.ip_address(value)
+    except ValueError:
+        return False
+    # "::" alone and short colon runs such as "12:30:" are not addresses.
+    if address.version == 6 and value.count(":") < 3 and "::" not in value[1:-1]:
+        return False
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped  # "::ffff:192.0.2.7" is the IPv4 client
+    if address.is_unspecified or address.is_loopback or address.is_multicast:
+        return False
+    return not (
+        isinstance(address, ipaddress.IPv4Address)
+        and (address.is_reserved or value.startswith("0."))
+    )
