@@ -1,11 +1,17 @@
 """PERSON and LOCATION from the NER pipelines, with the clean-up NER output needs.
 
-The mentions come from :class:`scanner.nlp.NerArtifacts`. A PERSON mention is trimmed of
-trailing punctuation and possessive ``'s``, made whole where NER cut a hyphenated name
-(``Simon-Eric Nilsson``), and dropped when it cannot be a name (digits, ``@``, all lower case,
-a single letter, a label or company), is one word right after a locative word (``i Lund``),
-follows an SQL keyword (``SELECT * FROM Users``), or sits on a line labelled as a product
-(``Artikel: Philips Hue Starter Kit``).
+The mentions come from :class:`scanner.nlp.NerArtifacts`. A PERSON mention is split where it
+runs from a speaker's name into the quote (``Elizabeth:"I'm Amanda``), trimmed of trailing
+punctuation, possessive ``'s`` and a unit word (``Barbara Yudina Apt``), made whole where NER
+cut a hyphenated name (``Simon-Eric Nilsson``), and dropped when it cannot be a name (digits,
+``@``, all lower case, a single letter, a title, a contraction, a label or company), is a
+place (one word after a locative word, ``i Lund``; after a travel word, ``flew to Loeches``;
+after a house number and comma; under a place label), names a building, institution or company
+(``Ellis Hospital``, ``Gröna Dalen Förskola``, ``Barnett, Melton and Garcia``), is made of
+common words of the language that no name list knows (``Metallica``, ``Battery``), is an award,
+a work's title or a product, follows an SQL keyword (``SELECT * FROM Users``), or sits on a
+line labelled as a product (``Artikel: Philips Hue Starter Kit``). Capitalised words joined by
+and/&/och to a name are a name too (``Marrero and Anna Berg``).
 """
 
 from __future__ import annotations
@@ -36,6 +42,7 @@ _CONJUNCT_BEFORE = re.compile(
 _CONJUNCT_AFTER = re.compile(
     rf"[ ](?:and|&|och)[ ](?P<name>{_CONJUNCT_WORD}(?:[ ]{_CONJUNCT_WORD})?)(?![\w\-])"
 )
+_CONJUNCTION = re.compile(r"[ ](?:and|&|och)[ ]")
 _NUMBER_AFTER = re.compile(r"[ \t]+(?:\w+[ \t]+){0,2}\d")
 _NOT_A_NAME = re.compile(r"[\d@_/=#<>{}\[\]|\\]")
 # "I'm", "it's", "we're": a pronoun and a verb, never a name
@@ -113,6 +120,8 @@ def _conjuncts(
     """Capitalised words joined by "and"/"&"/"och" to a name NER found are a name too
     (``Marrero and [Anna Berg] were engineers``, ``[Anna] och Lindqvist``), unless NER calls
     them something else, they are common words, or they fail the checks a mention must pass."""
+    if _CONJUNCTION.search(text) is None:
+        return []
     people = [(r.start, r.end) for r in results if r.entity_type == "PERSON"]
     taken = [(m.start, m.end) for m in mentions] + people
     people += find_names(text)  # a given name and surname from the lists count as a name too
@@ -250,10 +259,12 @@ def _a_facility_or_place(text: str, start: int, end: int) -> bool:
 
 
 def _not_a_name_word(text: str, start: int, end: int) -> bool:
-    """A word no name is: an acronym compound (``Routerns MAC-adress``, ``IP-nummer``) or,
-    alone, a noun by its ending that is in neither name list (``Körning``, ``Warning``; not
-    ``Henning``); and a "person" between a brand and a model number is a product (``Apple
-    Watch Series 9``)."""
+    """Words no name is: an acronym compound (``Routerns MAC-adress``, ``IP-nummer``), common
+    words only (:func:`_common_words_only`), one of three bare surnames (a firm,
+    :func:`_in_a_surname_list`), alone a noun by its ending that is in neither name list
+    (``Körning``, ``Warning``; not ``Henning``), an award or a work's title (``Salesperson of
+    the Month``, ``Zoolander is a 2017 ... film directed by``), or a "person" between a brand
+    and a model number, a product (``Apple Watch Series 9``)."""
     value = text[start:end]
     if _ACRONYM_COMPOUND.search(value):
         return True
