@@ -80,9 +80,12 @@ class PdmapIpAddressRecognizer(RegexRecognizer):
         r"|library|lib|component|komponent|firefox|chrome|safari|edge|opera|outlook|office|teams"
         r"|zoom|slack|bankid|java|node|python|ubuntu|debian|docker|nginx|apache|tomcat"
         r"|postgresql|mysql|mariadb|redis|excel|acrobat|reader|citrix|vmware|esxi|fortios"
-        r"|anyconnect|globalprotect|tag|release|releasen"
+        r"|anyconnect|globalprotect|tag|release|releasen|bygge|versions|bygg"
+        r"|rolled\sout|rollout|deployed|shipped|driftsatt[ea]?|lanserade?"
         # compounds: appVersion, osVersion, fwVersion, Klientversion, Mobilapp, Produktkod
         r"|[a-zåäö_\-]+(?:version|versionen|app|appen|kod|koden|code))\.?"
+        # "version number 2.0.0.1", "Build no. 4.1.0.2", "build_number", "Versionsnummer"
+        r"(?:[\s_\-]?(?:number|no\.?|nr\.?|nummer|num))?"
         # "Versionen är 2.0.0.1", "the build is now 4.1.0.2"
         r"(?:\s(?:is|är|was|var)(?:\snow|\snu)?)?[\s\"':=(]{0,4}"
         # "Sent from Outlook 16.0.5.1", "Skickat från Mail 16.0.1.2": a signature's app

@@ -48,6 +48,13 @@ T = "IP_ADDRESS"
         ("GET /api/v2/orders?apiVersion=15.6.3.233 HTTP/1.1", []),
         ("Produktkod: 15.6.3.233", []),
         ("server=15.6.3.233 user=anna", ["15.6.3.233"]),
+        # version and build numbers named as numbers, and releases rolled out
+        ("Versionsnummer: 23.6.4.193", []),
+        ("Byggnummer 23.6.4.193 klar", []),
+        ("Build no. 23.6.4.193", []),
+        ('{"build_number":"23.6.4.193"}', []),
+        ("Rolled out 23.6.4.193 yesterday", []),
+        ("Ticket number 4 from 23.6.4.193", ["23.6.4.193"]),
         # addresses that stand for no machine: unspecified, loopback, multicast, netmasks,
         # networks, broadcast
         ("Server listening on 0.0.0.0:8080", []),
