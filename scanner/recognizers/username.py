@@ -43,6 +43,19 @@ class PdmapUsernameRecognizer(RegexRecognizer):
             0.6,
         ),
         ("login value", r"(?<![\w])(?:login|inloggning)\s" + _MARKED, 0.6),
+        (
+            # "Logga in med anna.berg82 och ...", "log in with jdoe42", "sign in as"
+            "log in with",
+            r"(?<![\w])(?i:logga\sin\smed|log\s?in\swith|sign\sin\swith|sign\sin\sas)\s" + _MARKED,
+            0.6,
+        ),
+        (
+            # a user id or handle named as such: "Mitt användar-id är jdoe42", "handle @jdoe42"
+            "user id or handle",
+            r"(?<![\w])(?i:användar-?id(?:t)?|user[\s\-]?id|handle|twitter|instagram|tiktok"
+            r"|mastodon)\s(?:(?:is|är)\s)?@?" + _MARKED,
+            0.6,
+        ),
         # in prose the value must look like an account name ("for user anna_berg", not
         # "for user accounts"): a dot, underscore, hyphen or digit inside it
         (

@@ -50,6 +50,11 @@ from tests.conftest import of_type
         ("Account jsmith42 locked after 5 failed attempts.", "USERNAME", ["jsmith42"]),
         ("User 'jsmith42' not found", "USERNAME", ["jsmith42"]),
         ('Login failed for user "anna.berg"', "USERNAME", ["anna.berg"]),
+        ("Logga in med anna.berg82 och ditt lösenord", "USERNAME", ["anna.berg82"]),
+        ("Please log in with your email and password", "USERNAME", []),
+        ("Mitt användar-id är jdoe42", "USERNAME", ["jdoe42"]),
+        ("handle @jdoe42 on the forum", "USERNAME", ["jdoe42"]),
+        ("My user id is 4711", "USERNAME", []),
         (
             "Failed password for invalid user jsmith42 from 10.0.0.1 port 22",
             "USERNAME",
