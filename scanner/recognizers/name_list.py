@@ -16,7 +16,11 @@ The exceptions kept out:
   Street``, ``Berg Hills Street``);
 - a company is no person: a company form after (``Ek Lind AB``), or NER calls the words an
   organisation or a place (``Washington Post``), unless a middle initial makes them a
-  person's (``Maja S Hermansen``).
+  person's (``Maja S Hermansen``); nor is a building or institution (``Anna Lind Hospital``,
+  ``ben hjel country club``).
+
+In an English line typed without capitals the surname may be one the lists lack, when it is
+no common word (``eva kleist``, ``olga krylova``; not ``maria yesterday``).
 
 A capitalised surname after the pair, or a given name before it, joins it (``Maria Pietilä
 Holmner``). The score is below NER's and the address patterns', so they win a conflict.
@@ -31,9 +35,9 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from scanner.nlp import NerArtifacts, common_words
 from scanner.recognizers.base import recognizer_result
-from scanner.recognizers.person_context import COMPANY_FORM
+from scanner.recognizers.person_context import COMPANY_FORM, INSTITUTION_WORDS
 from scanner.recognizers.street_address import STREET_TYPE
-from scanner.resources import PersonNames, person_names
+from scanner.resources import PersonNames, common_vocabulary, person_names
 
 __all__ = ["PdmapNameListRecognizer", "find_names"]
 
@@ -56,6 +60,7 @@ _AFTER = re.compile(
     rf"|[ \t]+(?:{STREET_TYPE}|Hills|Dale|Estates|Station|Bridge"
     r"|väg|vägen|gata|gatan|gränd|torg|torget|plan|allé|backe|stig)\.?(?![\w])"
 )
+_TWO_WORDS_AFTER = re.compile(r"[ \t]+([^\W\d_]+)(?:[ \t]+([^\W\d_]+))?")
 # a lower-case pair after a determiner is an adjective and a noun ("det ena benet")
 _DETERMINER_BEFORE = re.compile(
     r"(?<![\w])(?:the|a|an|this|that|these|those|det|den|de|en|ett|denna|detta|dessa|sin|sitt"
@@ -95,14 +100,18 @@ class PdmapNameListRecognizer(LocalRecognizer):
         )
         return [
             recognizer_result(self, "PERSON", (start, end), SCORE, _EXPLANATION)
-            for start, end in find_names(text)
+            for start, end in find_names(text, unknown_surnames=self.supported_language == "en")
             if _INITIAL.search(text, start, end)  # "Maja S Hermansen": no company's name
             or not any(m.start < end and start < m.end for m in others)
         ]
 
 
-def find_names(text: str) -> list[tuple[int, int]]:
-    """Spans of given name + surname pairs in ``text`` (see the module docstring)."""
+def find_names(text: str, unknown_surnames: bool = False) -> list[tuple[int, int]]:
+    """Spans of given name + surname pairs in ``text`` (see the module docstring).
+    ``unknown_surnames``: in a line typed without capitals, a listed given name may be followed
+    by a surname the lists lack when that word is no common word (``eva kleist``, ``olga
+    krylova``); only for English, where inflected words are few enough for the common-word
+    lists to hold them."""
     names = person_names()
     stop = common_words()
     words = list(_WORD.finditer(text))
@@ -118,9 +127,10 @@ def find_names(text: str) -> list[tuple[int, int]]:
         second = words[later]
         start, end = first.start(), second.end()
         if (
-            not _pair(text, start, first.group(), second.group(), names, stop)
+            not _pair(text, start, first.group(), second.group(), names, stop, unknown_surnames)
             or _STREET_SURNAME.fullmatch(second.group())
             or _AFTER.match(text, end)
+            or _institution_after(text, end)
             or _NUMBER_BEFORE.search(text, max(0, start - 12), start)
             # lower case is weaker evidence: any number right before ("389 167 king alexander")
             or (first.group().islower() and _DIGIT_BEFORE.search(text, max(0, start - 4), start))
@@ -132,18 +142,39 @@ def find_names(text: str) -> list[tuple[int, int]]:
     return found
 
 
+def _institution_after(text: str, end: int) -> bool:
+    """A building or institution word in the next two words (``ben hjel country club``,
+    ``Anna Lind Hospital``)."""
+    after = _TWO_WORDS_AFTER.match(text, end)
+    return after is not None and any(
+        word is not None and word.lower() in INSTITUTION_WORDS for word in after.groups()
+    )
+
+
 def _pair(
-    text: str, start: int, given: str, surname: str, names: PersonNames, stop: frozenset[str]
+    text: str,
+    start: int,
+    given: str,
+    surname: str,
+    names: PersonNames,
+    stop: frozenset[str],
+    unknown_surnames: bool = False,
 ) -> bool:
     low_given, low_surname = given.lower(), surname.lower()
-    if low_given not in names.given or low_surname not in names.surnames:
+    if low_given not in names.given or low_given in stop:
         return False
-    if low_given in stop:
-        return False
-    if _capitalised(given) and _capitalised(surname):
+    listed = low_surname in names.surnames
+    if listed and _capitalised(given) and _capitalised(surname):
         return True
+    unknown = (
+        unknown_surnames
+        and len(surname) >= 3
+        and surname.isalpha()
+        and low_surname not in common_vocabulary()
+    )
     if (
-        given.islower()
+        (listed or unknown)
+        and given.islower()
         and surname.islower()
         and low_surname not in stop
         and not _DETERMINER_BEFORE.search(text, max(0, start - 8), start)

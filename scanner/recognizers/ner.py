@@ -24,7 +24,7 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 from scanner.nlp import Mention, NerArtifacts, common_words
 from scanner.recognizers.base import recognizer_result
 from scanner.recognizers.name_list import find_names
-from scanner.recognizers.person_context import COMPANY_FORM
+from scanner.recognizers.person_context import COMPANY_FORM, INSTITUTION_WORDS
 from scanner.resources import common_vocabulary, person_names
 
 __all__ = ["PdmapNerRecognizer"]
@@ -248,11 +248,11 @@ def _a_facility_or_place(text: str, start: int, end: int) -> bool:
     place label (``Where: Novo mesto``, ``Ort: Lund``) or after "university/city/... of" (``the
     university of københavn v``) is a place or an organisation."""
     last = text[start:end].rsplit(maxsplit=1)[-1].lower()
-    if last in _INSTITUTION_WORDS:
+    if last in INSTITUTION_WORDS:
         return True
     after = _WORDS_AFTER.match(text, end)
     if after is not None and any(
-        word is not None and word.lower() in _INSTITUTION_WORDS for word in after.groups()
+        word is not None and word.lower() in INSTITUTION_WORDS for word in after.groups()
     ):
         return True
     return _PLACE_BEFORE.search(text, max(0, start - 24), start) is not None
@@ -338,20 +338,6 @@ _SURNAME_AFTER = re.compile(rf" {_NAME_PART}(?![\w\-])")
 _HYPHENATED_SURNAME = re.compile(rf" (?=[\w\-]{{6}})(?:{_NAME_PART}-)+{_NAME_PART}(?![\w\-])")
 # "SELECT * FROM Users WHERE ...", "UPDATE Customers SET": a table, not a person
 _SQL_NAME_BEFORE = re.compile(r"(?<![\w\-])(?:FROM|JOIN|INTO|UPDATE|TABLE)[ \t]+$")
-# a building, institution or company named after a person or place is neither ("Ellis
-# Hospital", "Novo Mesto Country Club", "Gröna Dalen Förskola", "Can Capital")
-_INSTITUTION_WORDS = frozenset(
-    """club hotel airport university college hospital clinic stadium arena museum library
-    cathedral academy institute foundation theatre theater gallery mall center centre capital
-    bank technologies solutions systems consulting media labs ventures energy insurance
-    logistics software studios industries enterprises services networks pharmaceuticals
-    motors airlines förskola förskolan skola skolan sjukhus sjukhuset vårdcentral
-    vårdcentralen universitet universitetet bibliotek biblioteket gymnasiet kyrka kyrkan
-    klinik kliniken stiftelse stiftelsen förening föreningen flygplats flygplatsen
-    orchestra band choir ensemble quartet records pictures productions publishing magazine
-    orkester orkestern kör kören
-    """.split()  # noqa: SIM905 - a word list reads best as text
-)
 # the next one or two capitalised words after a mention ("[Novo Mesto] Country Club")
 _WORDS_AFTER = re.compile(r"[ \t]+([A-ZÅÄÖ][\w\-]*)(?:[ \t]+([A-ZÅÄÖ][\w\-]*))?")
 # "Barnett, Melton and Garcia", "Ek, Lind & Berg"

@@ -23,6 +23,21 @@ COMPANY_FORM = (
     r"|Corporation|Incorporated|Group|Holdings|Partners|Associates|Brothers|Bros"
     r"|(?:and|&)[ ]Sons)"
 )
+# A building, institution or company named after a person or place is neither;
+# shared with the NER clean-up and the name lists. ("Ellis
+# Hospital", "Novo Mesto Country Club", "Gröna Dalen Förskola", "Can Capital")
+INSTITUTION_WORDS = frozenset(
+    """club hotel airport university college hospital clinic stadium arena museum library
+    cathedral academy institute foundation theatre theater gallery mall center centre capital
+    bank technologies solutions systems consulting media labs ventures energy insurance
+    logistics software studios industries enterprises services networks pharmaceuticals
+    motors airlines förskola förskolan skola skolan sjukhus sjukhuset vårdcentral
+    vårdcentralen universitet universitetet bibliotek biblioteket gymnasiet kyrka kyrkan
+    klinik kliniken stiftelse stiftelsen förening föreningen flygplats flygplatsen
+    orchestra band choir ensemble quartet records pictures productions publishing magazine
+    orkester orkestern kör kören
+    """.split()  # noqa: SIM905 - a word list reads best as text
+)
 _UP = r"\p{Lu}"
 _LOW = r"[\p{Ll}'’]"
 _PART = rf"(?:{_UP}{_LOW}+(?:-{_UP}{_LOW}+){{0,2}}|{_UP}\.)"

@@ -100,3 +100,21 @@ def test_an_organisation_mention_vetoes_unless_a_middle_initial(
     recognizer = PdmapNameListRecognizer("en")
     results = recognizer.analyze(text, ["PERSON"], NerArtifacts([mention], "en"))
     assert [text[r.start : r.end] for r in results] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # English lines without capitals: a listed given name and an unlisted, uncommon surname
+        ("eva kleist lives at the corner", ["eva kleist"]),
+        ("have you heard olga krylova speak yet?", ["olga krylova"]),
+        ("i talked to maria yesterday about it", []),  # a common word after the given name
+        ("Eva Kleist lives at the corner", []),  # with capitals the lists must know both
+        # a building or institution word after the pair
+        ("where: cite ben hjel country club.", []),
+        ("Anna Lind Hospital is closed.", []),
+    ],
+)
+def test_find_names_with_unknown_surnames(text: str, expected: list[str]) -> None:
+    found = find_names(text, unknown_surnames=True)
+    assert [text[start:end] for start, end in found] == expected
