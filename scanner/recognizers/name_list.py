@@ -130,7 +130,7 @@ def find_names(text: str, unknown_surnames: bool = False) -> list[tuple[int, int
             not _pair(text, start, first.group(), second.group(), names, stop, unknown_surnames)
             or _STREET_SURNAME.fullmatch(second.group())
             or _AFTER.match(text, end)
-            or _institution_after(text, end)
+            or _institution_after(text, start, end)
             or _NUMBER_BEFORE.search(text, max(0, start - 12), start)
             # lower case is weaker evidence: any number right before ("389 167 king alexander")
             or (first.group().islower() and _DIGIT_BEFORE.search(text, max(0, start - 4), start))
@@ -142,12 +142,17 @@ def find_names(text: str, unknown_surnames: bool = False) -> list[tuple[int, int
     return found
 
 
-def _institution_after(text: str, end: int) -> bool:
-    """A building or institution word in the next two words (``ben hjel country club``,
-    ``Anna Lind Hospital``)."""
+def _institution_after(text: str, start: int, end: int) -> bool:
+    """A building or institution word in the next two words (``Anna Lind Hospital``, ``ben
+    hjel country club``), capitalised after a capitalised pair (``Anna Lind band`` goes on
+    about Anna)."""
     after = _TWO_WORDS_AFTER.match(text, end)
+    lower_pair = text[start:end].islower()
     return after is not None and any(
-        word is not None and word.lower() in INSTITUTION_WORDS for word in after.groups()
+        word is not None
+        and word.lower() in INSTITUTION_WORDS
+        and (lower_pair or word[:1].isupper())
+        for word in after.groups()
     )
 
 

@@ -113,6 +113,7 @@ def test_an_organisation_mention_vetoes_unless_a_middle_initial(
         # a building or institution word after the pair
         ("where: cite ben hjel country club.", []),
         ("Anna Lind Hospital is closed.", []),
+        ("Anna Lind media contacts are listed below", ["Anna Lind"]),  # lower case: not a name's
     ],
 )
 def test_find_names_with_unknown_surnames(text: str, expected: list[str]) -> None:
