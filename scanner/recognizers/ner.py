@@ -238,7 +238,7 @@ def _a_place(text: str, start: int, end: int) -> bool:
         return False
     return (
         _LOCATIVE_BEFORE.search(text, max(0, start - 12), start) is not None
-        or _HOUSE_NUMBER_BEFORE.search(text, max(0, start - 12), start) is not None
+        or _HOUSE_NUMBER_BEFORE.search(text, max(0, start - 90), start) is not None
     )
 
 
@@ -380,8 +380,16 @@ _MOTION_BEFORE = re.compile(
     r"|(?i:moved|moving|flyttade|flyttar)[ \t]+(?i:here|there|back|hit|dit|hem|tillbaka))"
     r"[ \t]+(?i:to|from|at|in|till|från|i)[ \t]+$"
 )
-# "Storgatan 5, [Saareküla]": a house number and a comma
-_HOUSE_NUMBER_BEFORE = re.compile(r"(?<![\w\-.,:/])\d{1,5}[A-Za-z]?,[ \t]+$")
+# "Storgatan 5, [Saareküla]", "Main Street 12, [Springfield]": a street, a house number and
+# a comma (not "Order 55123, [Anna] called")
+_HOUSE_NUMBER_BEFORE = re.compile(
+    r"(?i:gatan|gata|vägen|väg|gränd|torget|stigen|allén|backen|straße|strasse|straat|weg"
+    r"|laan|katu|tie|vej|veien|gate|gade|street|st\.|road|rd\.|avenue|ave\.|lane|drive"
+    r"|boulevard|way|ulica|utca|str\.)[ ]\d{1,5}[A-Za-z]?,[ \t]+$"
+    # ... or any house number after an address cue: "lives at Pärna 33, [Saareküla]"
+    r"|(?i:lives?\sat|living\sat|located\sat|address\sis|address:|bor\spå|adress:)"
+    r"[^.\n]{1,60}\d{1,5}[A-Za-z]?,[ \t]+$"
+)
 
 # "E-post: ..." is a field label; "Elizabeth: \"I'm ...\"" is a speaker, which stays a name.
 _LABEL_AFTER = re.compile(r"[ \t]*:(?![ \t]*[\"“'])")

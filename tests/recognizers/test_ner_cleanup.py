@@ -93,6 +93,7 @@ def person(marked: str) -> list[str]:
         ("The ticket was moved to ⟦Anna Berg⟧ yesterday.", ["Anna Berg"]),
         ("Mejlet kom från ⟦Anna⟧ i går.", ["Anna"]),
         ("Nora lives at Storgatan 5, ⟦Saareküla⟧", []),
+        ("Order 55123, ⟦Anna⟧ called about the delivery.", ["Anna"]),
         # three bare surnames in a list are a firm; given names in a list are people
         ("Tomomi is from Hawkins, ⟦Richardson⟧ and Santana", []),
         ("Hi Anna, ⟦Erik⟧ and Johan, welcome!", ["Erik", "Johan"]),
