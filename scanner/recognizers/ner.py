@@ -232,8 +232,10 @@ def _a_place(text: str, start: int, end: int) -> bool:
     from a person (``flew to Loeches``, ``originally from Mavčiče``, ``arrived at
     Ettelgem``), and a word after a house number and a comma is its town (``Storgatan 5,
     Saareküla``)."""
-    if _MOTION_BEFORE.search(text, max(0, start - 40), start) is not None:
-        return True
+    if _MOTION_BEFORE.search(text, max(0, start - 40), start) is not None and not text.startswith(
+        ("'s", "’s"), end
+    ):
+        return True  # (but "arrived at Anna's" is at her place)
     if " " in text[start:end]:
         return False
     return (

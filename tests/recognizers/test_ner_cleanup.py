@@ -94,6 +94,7 @@ def person(marked: str) -> list[str]:
         ("Mejlet kom från ⟦Anna⟧ i går.", ["Anna"]),
         ("Nora lives at Storgatan 5, ⟦Saareküla⟧", []),
         ("Order 55123, ⟦Anna⟧ called about the delivery.", ["Anna"]),
+        ("We arrived at ⟦Anna Berg⟧'s house at six.", ["Anna Berg"]),
         # three bare surnames in a list are a firm; given names in a list are people
         ("Tomomi is from Hawkins, ⟦Richardson⟧ and Santana", []),
         ("Hi Anna, ⟦Erik⟧ and Johan, welcome!", ["Erik", "Johan"]),
