@@ -1,4 +1,5 @@
-"""Files shipped in the ``scanner`` package: context words, name lists, the NER models.
+"""Files shipped in the ``scanner`` package: context words, name lists, the NER models; and
+the common-word lists installed with wordfreq.
 
 Located next to this module rather than through ``importlib.resources``, which an editable
 install can turn into a namespace lookup; pdmap is never run from a zip.
