@@ -134,7 +134,7 @@ class PdmapPersonContextRecognizer(RegexRecognizer):
         ("sign-off inline", rf"(?<![\w]){_SIGN_OFF},[ \t]{_NAME}(?=\s*(?:\(|\n|$))", 0.75),
         (
             "honorific",
-            rf"(?<![\w])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Herr|Fru|Fröken)\.?[ ]{_NAME}",
+            rf"(?<![\w]){_TITLE}{_NAME}",
             0.75,
         ),
         (

@@ -152,7 +152,10 @@ _PFX = r"[ \t]*(?:>+|\?\?\?)?[ \t]*"
 # Λεωφόρος).
 _CAPITAL = r"[A-ZÀ-ÖØ-ÞĀ-ŽȘȚΑ-ΩА-Я]"
 _ANY_WORD = rf"{_CAPITAL}[\w'’.\-]{{2,}}"
-_UNIT_FIRST = r"(?:(?:Flat|Apt\.?|Apartment|Unit|Suite)\s\d{1,5}[A-Z]?,?\s)"
+# the unit words that may stand before a street line ("Flat 69 0 Miranda Gates", "Apt. 675
+# 62314 Mellemvej 32")
+_UNIT_LEAD = r"(?:Flat|Apt\.?|Apartment|Unit|Suite)"
+_UNIT_FIRST = rf"(?:{_UNIT_LEAD}\s\d{{1,5}}[A-Z]?,?\s)"
 # a town's words; a dot only after a short one ("St. Gallen", not "Täby. Utskick till")
 _TOWN_WORD = rf"(?:{_UP}|[ΆΈΉΊΌΎΏΑ-ΩА-ЯЁ])(?:[\w'’\-]{{0,2}}\.|[\w'’\-]*)"
 # (lower-case joiners only between two of them: "Braunau am Inn", not "Nacka och"; ...
@@ -191,7 +194,7 @@ _HAS_POSTCODE = re.compile(rf"\n[ \t]*{_POSTCODE}")
 _LINE_TAIL = re.compile(r"(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-ŽΑ-ΩА-Я][\w'’.\-]*){1,3}[ \t]*(?=\n)")
 _LEADING_NUMBER = re.compile(r"(?:^|(?<=[\s>?]))\d{3,6}[ \t]+$")
 _UNIT_BEFORE = re.compile(
-    r"(?<![\w\-])(?:Flat|Apt\.?|Apartment|Unit|Suite)[ \t]\d{1,5}[A-Z]?,?[ \t]*\n?[ \t]*$"
+    rf"(?<![\w\-]){_UNIT_LEAD}[ \t]\d{{1,5}}[A-Z]?,?[ \t]*\n?[ \t]*$"
 )
 _ENDS_WITH_UNIT = re.compile(rf"{_UNIT_WORD}\s?\d{{1,5}}[A-Z]?$")
 _INLINE_UNIT = re.compile(rf"[ \t]*,?[ \t]*{_UNIT_WORD}[ \t]?\d{{1,5}}[A-Z]?(?![\w])")
