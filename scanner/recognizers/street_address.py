@@ -193,9 +193,7 @@ _AFTER_BLANK = re.compile(r"\n[ \t>?]*\n")
 _HAS_POSTCODE = re.compile(rf"\n[ \t]*{_POSTCODE}")
 _LINE_TAIL = re.compile(r"(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-ŽΑ-ΩА-Я][\w'’.\-]*){1,3}[ \t]*(?=\n)")
 _LEADING_NUMBER = re.compile(r"(?:^|(?<=[\s>?]))\d{3,6}[ \t]+$")
-_UNIT_BEFORE = re.compile(
-    rf"(?<![\w\-]){_UNIT_LEAD}[ \t]\d{{1,5}}[A-Z]?,?[ \t]*\n?[ \t]*$"
-)
+_UNIT_BEFORE = re.compile(rf"(?<![\w\-]){_UNIT_LEAD}[ \t]\d{{1,5}}[A-Z]?,?[ \t]*\n?[ \t]*$")
 _ENDS_WITH_UNIT = re.compile(rf"{_UNIT_WORD}\s?\d{{1,5}}[A-Z]?$")
 _INLINE_UNIT = re.compile(rf"[ \t]*,?[ \t]*{_UNIT_WORD}[ \t]?\d{{1,5}}[A-Z]?(?![\w])")
 # "692 Kuuse 53 [Apt. 641]", "143 31 rue de la Hulotais [Apt. 087]": the street line in front
