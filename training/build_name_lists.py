@@ -3,7 +3,10 @@
 The lists come from Faker's person providers (``faker.providers.person.<locale>``, MIT,
 Copyright (c) 2012 Daniele Faraglia), every locale, every attribute whose name holds
 ``first`` (given names) or ``last`` (surnames): Swedish names from Statistics Sweden's lists,
-and those of 85 other locales, in their own scripts and romanised. Entries are NFC-normalised,
+and those of 85 other locales, in their own scripts and romanised (ja_JP's kanji/kana/romaji
+triples give all three forms). A Cyrillic name is also written in Latin letters, as English
+text writes it (``ефремова`` -> ``efremova``, ``yefremova``), unless that spelling is a common
+English or Swedish word (``агент`` -> ``agent``). Entries are NFC-normalised,
 lower-cased, single words of two letters or more; the result is sorted, so the same Faker
 version always gives the same file (its version and Faker's licence text are recorded in it).
 
@@ -15,14 +18,35 @@ Needs the ``dev`` extra (``faker``); the package only reads the file.
 from __future__ import annotations
 
 import argparse
+import functools
 import importlib
 import json
 import pkgutil
+import sys
 import unicodedata
 from pathlib import Path
 from typing import Any
 
+REPO_ROOT = Path(__file__).resolve().parents[1]
+if str(REPO_ROOT) not in sys.path:
+    sys.path.insert(0, str(REPO_ROOT))
+
 DEFAULT_OUTPUT = Path(__file__).resolve().parents[1] / "scanner" / "data" / "person_names.json"
+
+
+# Cyrillic to Latin as names are usually written in English text (BGN/PCGN-like, without
+# diacritics); е/ё after a vowel, a soft or hard sign or at the start also as "ye"
+# (Yefremova, Efremova), -ий/-ый also as -y (Vasiliy, Vasily)
+_CYRILLIC = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z",
+    "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
+    "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya", "і": "i",
+    "ї": "yi", "є": "ye", "ґ": "g", "ў": "u", "ђ": "dj", "ј": "j", "љ": "lj", "њ": "nj",
+    "ћ": "c", "џ": "dz",
+}  # fmt: skip
+_VOWELS = frozenset("аеёиоуыэюяіїєъь")
+_APOSTROPHES = frozenset("'ʼ’")
 
 
 def _entries(value: Any) -> list[str]:
@@ -32,12 +56,44 @@ def _entries(value: Any) -> list[str]:
         return []
     names = []
     for entry in value:
+        if isinstance(entry, tuple):  # ja_JP's (kanji, kana, romanised) pairs: every form
+            names.extend(_entries(entry))
+            continue
         if not isinstance(entry, str):
             continue
         name = unicodedata.normalize("NFC", entry.strip()).lower()
         if len(name) >= 2 and not any(ch.isspace() or ch.isdigit() for ch in name):
             names.append(name)
+            names.extend(form for form in romanised(name) if form not in _common_words())
     return names
+
+
+@functools.cache
+def _common_words() -> frozenset[str]:
+    """English and Swedish words in common use: a romanised form that is one (агент ->
+    agent, бонэ -> bone) is left out, as the lists are read in English and Swedish text."""
+    from scanner.resources import common_vocabulary
+
+    return common_vocabulary()
+
+
+def romanised(name: str) -> list[str]:
+    """Latin spellings of a Cyrillic name (none for another script): ``ефремова`` ->
+    ``efremova``, ``yefremova``; ``василий`` -> ``vasiliy``, ``vasily``."""
+    name = "".join(ch for ch in name if ch not in _APOSTROPHES)  # Ukrainian пʼятаченко
+    if not all(ch in _CYRILLIC or ch == "-" for ch in name):
+        return []
+    plain, ye = [], []
+    for index, ch in enumerate(name):
+        latin = _CYRILLIC.get(ch, ch)
+        plain.append(latin)
+        after_vowel = index == 0 or name[index - 1] in _VOWELS
+        ye.append("ye" if ch in "её" and after_vowel else latin)
+    forms = {"".join(plain), "".join(ye)}
+    for form in list(forms):
+        if form.endswith(("iy", "yy")):
+            forms.add(form[:-2] + "y")
+    return sorted(form for form in forms if len(form) >= 2)
 
 
 def collect() -> tuple[str, list[str], list[str], list[str]]:
