@@ -66,3 +66,21 @@ def test_filling_is_deterministic_and_varied() -> None:
     names = {item.text[s:e] for item in first for s, e, label in item.spans if label == "PERSON"}
     assert len(names) > 300  # many different names, not a handful repeated
     assert any(not name.isascii() for name in names)  # names from outside the English world
+
+
+def test_a_given_name_and_surname_side_by_side_are_one_person(tmp_path: Path) -> None:
+    path = tmp_path / "t.txt"
+    path.write_text("Firefighter {{first}} {{last}} met {{first}}, {{last}}.\n", "utf-8")
+    (item,) = filled(1, seed=5, path=path)
+    names = [item.text[s:e] for s, e, label in item.spans if label == "PERSON"]
+    assert len(names) == 3  # the pair is joined; the comma keeps the last two apart
+    assert " " in names[0]
+    assert item.text == f"Firefighter {names[0]} met {names[1]}, {names[2]}."
+
+
+def test_names_of_cyrillic_and_japanese_locales_come_romanised(tmp_path: Path) -> None:
+    path = tmp_path / "t.txt"
+    path.write_text("Hi {{first}} {{last}}.\n", "utf-8")
+    names = [item.text[s:e] for item in filled(400, seed=7, path=path) for s, e, _ in item.spans]
+    assert not any(ch.isalpha() and "\u0400" <= ch <= "\u04ff" for n in names for ch in n)
+    assert not any("\u3040" <= ch <= "\u9fff" for n in names for ch in n)  # kana, kanji

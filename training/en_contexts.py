@@ -25,6 +25,8 @@ from pathlib import Path
 
 from faker import Faker
 
+from training.build_name_lists import romanised
+
 TEMPLATES = Path(__file__).resolve().parent / "data" / "en_person_contexts.txt"
 
 #: Latin-script locales whose person, company and place providers Faker has.
@@ -34,6 +36,9 @@ LOCALES = (
     "sv_SE", "fi_FI", "pl_PL", "cs_CZ", "sk_SK", "hu_HU", "sl_SI", "hr_HR", "ro_RO", "tr_TR",
     "et_EE", "lv_LV", "lt_LT", "id_ID", "vi_VN", "fil_PH", "en_NZ", "de_LI",
 )  # fmt: skip
+#: Locales whose names are drawn romanised, as English text writes them (their places and
+#: companies are not used: Faker writes them in their own script).
+ROMANISED_LOCALES = ("ru_RU", "uk_UA", "bg_BG", "ja_JP")
 
 HOLDOUT_DERIVED = "@holdout "
 PERSON_SLOTS = frozenset({"name", "first", "last", "title_name"})
@@ -71,13 +76,23 @@ def read_templates(path: Path = TEMPLATES, holdout_derived: bool = True) -> list
 class _Values:
     """Placeholder values from a seeded Faker per locale."""
 
-    def __init__(self, seed: int, locales: Sequence[str] = LOCALES) -> None:
+    def __init__(
+        self,
+        seed: int,
+        locales: Sequence[str] = LOCALES,
+        romanised: Sequence[str] = ROMANISED_LOCALES,
+    ) -> None:
         self.rng = random.Random(seed)
         self.fakers = []
         for index, locale in enumerate(locales):
             fake = Faker(locale)
             fake.seed_instance(seed * 1000 + index)
             self.fakers.append(fake)
+        self.name_fakers = list(self.fakers)
+        for index, locale in enumerate(romanised, start=len(locales)):
+            fake = Faker(locale)
+            fake.seed_instance(seed * 1000 + index)
+            self.name_fakers.append(_RomanisedNames(fake))
         self.makers: dict[str, Callable[[Faker], str]] = {
             "first": lambda f: f.first_name(),
             "last": lambda f: f.last_name(),
@@ -113,12 +128,35 @@ class _Values:
         return f"{title} {rest}"
 
     def value(self, slot: str) -> str:
-        fake = self.rng.choice(self.fakers)
+        fake = self.rng.choice(self.name_fakers if slot in PERSON_SLOTS else self.fakers)
         try:
             text = self.makers[slot](fake)
         except AttributeError:  # a locale without this provider: the first locale's
             text = self.makers[slot](self.fakers[0])
         return text.strip()
+
+
+class _RomanisedNames:
+    """A Faker whose given names and surnames are written in Latin letters: ja_JP's own
+    romanised names, Cyrillic ones romanised as :func:`training.build_name_lists.romanised`
+    does (``Ефремова`` -> ``Efremova`` or ``Yefremova``)."""
+
+    def __init__(self, fake: Faker) -> None:
+        self.fake = fake
+
+    def first_name(self) -> str:
+        if hasattr(self.fake, "first_romanized_name"):
+            return str(self.fake.first_romanized_name())
+        return self._latin(self.fake.first_name())
+
+    def last_name(self) -> str:
+        if hasattr(self.fake, "last_romanized_name"):
+            return str(self.fake.last_romanized_name())
+        return self._latin(self.fake.last_name())
+
+    def _latin(self, name: str) -> str:
+        forms = romanised(name.lower())
+        return self.fake.random_element(forms).capitalize() if forms else name
 
 
 def _title_length(value: str) -> int:
@@ -153,5 +191,20 @@ def filled(
                 length += len(value)
                 cursor = match.end()
             pieces.append(template[cursor:])
-            out.append(Filled("".join(pieces), tuple(spans), number))
+            text = "".join(pieces)
+            out.append(Filled(text, tuple(_joined(text, spans)), number))
+    return out
+
+
+def _joined(text: str, spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """PERSON spans separated only by spaces are one name: ``{{first}} {{last}}`` is one
+    person, not two side by side (which would teach the model to split names)."""
+    out: list[tuple[int, int, str]] = []
+    for start, end, label in spans:
+        if out and label == "PERSON" and out[-1][2] == "PERSON":
+            gap = text[out[-1][1] : start]
+            if gap and not gap.strip(" "):
+                out[-1] = (out[-1][0], end, label)
+                continue
+        out.append((start, end, label))
     return out
