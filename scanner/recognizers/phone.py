@@ -24,7 +24,9 @@ _CANDIDATE = (
     r"(?<![\w+\-./:,])"
     r"(?P<value>(?:\+|00)?(?:\(\s?\+?\d{1,4}\s?\)\s?)?\d(?:[\d \-./]|\(0\)|\(\d{1,4}\)){5,22}\d"
     r"(?:\s?(?:x|ext\.?|anknytning|ankn\.?)\s?\d{1,5})?)"
-    r"(?![\w\-/]|[.,:]\d)"  # not cut from a longer run, a decimal or a time ("2024-01-02 10:00")
+    # not cut from a longer run, a decimal or a time ("2024-01-02 10:00"); a hyphen may join
+    # a label after the number ("(37) 788-063-Office")
+    r"(?![\w/]|-(?![^\W\d_]{2,}(?!\w))|[.,:]\d)"
 )
 _IP_OR_DATE = re.compile(
     r"^(?:\d{1,3}\.){3}\d{1,3}$|^\d{4}[-./]\d{1,2}[-./]\d{1,2}$|^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$"

@@ -182,9 +182,10 @@ _CONTINUATION = re.compile(
     rf"(?:,?[ ]{_TOWN})?(?:[ ]\([^()\n]{{1,40}}\)|[ ]/[ ][A-Z]{{2}})?"
     # or on the street's line: "Viksvingen 2, 2087 Haugland"
     rf"|,[ ](?:[A-Z]{{1,2}}-)?\d{{4,5}}[ ]{_TOWN})"
-    rf"[ \t]*(?=\n|$|[.,]|[ \t][a-zåäö])"
-    # (a town line may end the sentence: "...\nEllecom. Thanks")
-    rf"|(?P<town>\n{_PFX},?[ \t]*{_TOWN})[ \t]*(?=\n|$|\.(?:\s|$))"
+    rf"[ \t]*(?=\n|$|[.,;:!?)]|[ \t][a-zåäö])"
+    # (a town line may end the sentence: "...\nEllecom. Thanks", "...\nEllecom?"; not "!",
+    # which ends "Thanks!" on the line after an address)
+    rf"|(?P<town>\n{_PFX},?[ \t]*{_TOWN})[ \t]*(?=\n|$|[.?](?:\s|$))"
 )
 # a postal line that names its town ("52964 Helsingborg", "Jackfort, VT 23585"), and a postal
 # line after a blank one
@@ -346,7 +347,10 @@ class PdmapStreetAddressRecognizer(RegexRecognizer):
             r"|\baddress(?:\sis|:)|\bmeet\s(?:you|me)\sat|\bsent\sto|\bship(?:ped)?\sto"
             r"|\bdeliver(?:ed)?\sto|\breturn\sto|\bmoved\sto|\bis\s(?:on|at)|\bside\sof"
             r"|\bstop\sat|\bbor\spå|\bligger\spå|\bflyttat?\still|\bskicka(?:s)?\still"
-            r"|\blevereras?\still|\badress(?:en)?\s(?:är|:))\s+"
+            r"|\blevereras?\still|\badress(?:en)?\s(?:är|:)"
+            r"|\b(?:package|parcel|letter|invoice|bill|order|address|card)\sto"
+            r"|\bvisit\s(?:us|me|them)\sat|\bfind\s(?:us|me)\sat|\boffices?\s(?:is\s|are\s)?at)"
+            r":?\s+"
             r"(?P<value>(?:\d{1,6}\s)?(?![a-zåäöæøéüß])"
             rf"(?!{_NOT_A_STREET}\b)"
             r"(?:[^\W\d_][\w'’.\-]*\s){1,4}"
@@ -377,6 +381,19 @@ class PdmapStreetAddressRecognizer(RegexRecognizer):
             0.7,
         ),
         (
+            # "send it to 33 avenue de Provence.": the same in prose, its words capitalised
+            # up to the end of the sentence or a lower-case word
+            "number first european",
+            # (not a year: "In 2019 Avenue Capital raised ...")
+            rf"(?<![\w\-.,/:])(?!(?:19|20)\d\d[ ,])\d{{1,5}}(?:[ ]\d{{1,5}})?,?[ ]"
+            rf"(?i:{_EU_PREFIX_WORDS})[ ]"
+            r"(?:(?:d[aeiou]s?|de[il]|della|du|la|le|les|l['’]|el|al)[ ])?"
+            r"[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿ'’][\w'’\-]*"  # a word, not "Avenue Q"
+            r"(?:[ ](?:(?:d[aeiou]s?|de[il]|du|la|le|les|el|al)[ ])?[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]*){0,4}"
+            r"(?=[ \t]*(?:[.,;:!?)\n]|$)|[ ][a-zß-öø-ÿ])",
+            0.7,
+        ),
+        (
             # "shows on Marina Fort Street", "lives on Elm Street": a named street without a
             # house number, after a word that places something on it
             "street without number",
@@ -384,6 +401,21 @@ class PdmapStreetAddressRecognizer(RegexRecognizer):
             rf"(?P<value>(?:{_WORD}[ ]){{1,3}}"
             r"(?:Street|Road|Avenue|Boulevard|Lane|Drive|St\.|Rd\.|Ave\.))"
             r"(?![\w])",
+            0.6,
+        ),
+        (
+            # "lives on Martinez Mall", "moved to Tarsicio Isle.": a named street with any street
+            # type but no house number, after a phrase that gives where someone lives or where
+            # something goes; not a region ("moved to Silicon Valley")
+            "street without number",
+            r"(?<![\w])(?i:lives?\s(?:at|on)|lived\s(?:at|on)|living\s(?:at|on)|moved\sto"
+            r"|located\s(?:at|on)|address\s(?:is|to)|address:|(?:deliver|ship|send|sent|mail)(?:ed)?"
+            r"(?:\s(?:it|them|this|that|the\s\w+))?\sto:?)[ ]"
+            rf"(?P<value>(?!The[ ])(?:{_WORD}[ ]){{1,2}}"
+            rf"(?!(?:Valleys?|Mountains?|River|Islands?|Forest|Land|Station|Club|Camp|Mission"
+            rf"|Springs?|Falls?|Lakes?|Harbors?|Centers?|Parks?)(?![\w]))"
+            rf"(?:{STREET_TYPE}|{_RARE_STREET_TYPE}))"
+            r"(?=[ \t]*(?:[.,;:!?)\n]|$)|[ ][a-zß-öø-ÿ])",
             0.6,
         ),
         (

@@ -16,6 +16,10 @@ T = "PHONE_NUMBER"
         ("They're not answering at 78 651 450", ["78 651 450"]),
         ("I would like to stop receiving messages to 699 956 915", ["699 956 915"]),
         ("Office: (37) 788-063", ["(37) 788-063"]),
+        # a label joined by a hyphen after the number
+        ("(37) 788-063-Office, (37) 788-064-Fax", ["(37) 788-063", "(37) 788-064"]),
+        ("Kontor 08-123 456 78-växel", ["08-123 456 78"]),
+        ("Code 0812-3345-21-AB12 on the label", []),  # letters then digits: a part number
         ("Order 123 456 78 was shipped, call us if it is late.", []),
         ("The meeting is in room 12 345 tomorrow, call me.", []),
         # a number under another identifier's label is not a phone number

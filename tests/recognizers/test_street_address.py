@@ -202,6 +202,31 @@ T = "STREET_ADDRESS"
         ),
         # a named street without a house number, placed by "on", "at", "along", ...
         ("these early shows on Marina Fort Street were important", ["Marina Fort Street"]),
+        # a named street of any type, no house number, after a where-someone-lives phrase
+        ("She lives on Martinez Mall.", ["Martinez Mall"]),
+        ("Customer lives at Ane Flats and wants a refund.", ["Ane Flats"]),
+        ("Please send the package to Berg Hills.", ["Berg Hills"]),
+        ("We moved to Silicon Valley last year.", []),  # a region
+        ("He moved to The Hills.", []),
+        ("I moved to Sales Team B.", []),
+        # number first, street word, capitalised name, in prose up to the sentence's end
+        ("Please send the package to 33 avenue de Provence.", ["33 avenue de Provence"]),
+        ("Can you update my address to 69 Av Sidi Lakhmi?", ["69 Av Sidi Lakhmi"]),
+        ("In 2019 Avenue Capital Group raised funds.", []),  # a year
+        # more cue phrases, a colon after them
+        ("Deliver to: 9816 214 Pavlou Drandaki", ["9816 214 Pavlou Drandaki"]),
+        ("Please send the package to Nieuwe Baan 473.", ["Nieuwe Baan 473"]),
+        # a postal block may end a question
+        (
+            "Can you update my address to 3657 Laukaantie 80\n Apt. 030\n KOKKOLA\n\n"
+            " Finland 11507?",
+            ["3657 Laukaantie 80\n Apt. 030\n KOKKOLA\n\n Finland 11507"],
+        ),
+        (
+            "Is it 23680 Parijsstraat 8\n Apt. 026\n Zoetermeer?",
+            ["23680 Parijsstraat 8\n Apt. 026\n Zoetermeer"],
+        ),
+        ("Address: 12 Baker Street\nThanks!", ["12 Baker Street"]),
         ("Turn left on Main Street and right on Oak Avenue.", ["Main Street", "Oak Avenue"]),
         # layouts of other countries (benchmarks/address_probe.py)
         (
