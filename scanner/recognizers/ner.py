@@ -8,7 +8,9 @@ cut a hyphenated name (``Simon-Eric Nilsson``), and dropped when it cannot be a 
 place (one word after a locative word, ``i Lund``; after a travel word, ``flew to Loeches``;
 after a house number and comma; under a place label), names a building, institution or company
 (``Ellis Hospital``, ``Gröna Dalen Förskola``, ``Barnett, Melton and Garcia``), is made of
-common words of the language that no name list knows (``Metallica``, ``Battery``), is an award,
+common words of the language that no name list knows (``Metallica``, ``Battery``), is one
+word no name list knows where an employer is named (``Anna Berg of Guidestar``, ``works at
+Factset``), is a common word in a Title Case heading (``(But Secretly Love)``), is an award,
 a work's title or a product, follows an SQL keyword (``SELECT * FROM Users``), or sits on a
 line labelled as a product (``Artikel: Philips Hue Starter Kit``). Capitalised words joined by
 and/&/och to a name are a name too (``Marrero and Anna Berg``).
@@ -263,15 +265,28 @@ def _a_facility_or_place(text: str, start: int, end: int) -> bool:
 def _not_a_name_word(text: str, start: int, end: int) -> bool:
     """Words no name is: an acronym compound (``Routerns MAC-adress``, ``IP-nummer``), common
     words only (:func:`_common_words_only`), one of three bare surnames (a firm,
-    :func:`_in_a_surname_list`), alone a noun by its ending that is in neither name list
-    (``Körning``, ``Warning``; not ``Henning``), an award or a work's title (``Salesperson of
-    the Month``, ``Zoolander is a 2017 ... film directed by``), or a "person" between a brand
-    and a model number, a product (``Apple Watch Series 9``)."""
+    :func:`_in_a_surname_list`), alone and in no name list where an employer is named
+    (``Anna Berg of Guidestar``, ``works at Factset``, ``joined Quantrix``), alone a common
+    word in a Title Case heading or title (``To Hate (But Secretly Love)``), alone a noun by
+    its ending that is in neither name list (``Körning``, ``Warning``; not ``Henning``), an
+    award or a work's title (``Salesperson of the Month``, ``Zoolander is a 2017 ... film
+    directed by``), or a "person" between a brand and a model number, a product (``Apple Watch
+    Series 9``)."""
     value = text[start:end]
     if _ACRONYM_COMPOUND.search(value):
         return True
     if _common_words_only(value) or _in_a_surname_list(text, start, end):
         return True
+    if (
+        " " not in value
+        and value.lower() in common_vocabulary()
+        and _in_title_case(text, start, end)
+    ):
+        return True  # "Songs You're Supposed To Hate (But Secretly [Love])"
+    if " " not in value and _EMPLOYER_BEFORE.search(text, max(0, start - 60), start):
+        names = person_names()
+        if value.lower() not in names.given and value.lower() not in names.surnames:
+            return True  # "Anna Berg of [Lexisnexis]", "works at [Factset]"
     if " " not in value and _NOUN_ENDING.search(value.lower()):
         names = person_names()
         if value.lower() not in names.given and value.lower() not in names.surnames:
@@ -284,6 +299,26 @@ def _not_a_name_word(text: str, start: int, end: int) -> bool:
         word = brand.group(1).lower()
         names = person_names()
         return not (word in common_words() or word in names.given or word in names.surnames)
+    return False
+
+
+def _in_title_case(text: str, start: int, end: int) -> bool:
+    """The mention sits in a stretch written in Title Case, a heading or the title of a work:
+    the words around it on its line are all capitalised, and a function word among them
+    (``To``, ``But``, ``Of``) is capitalised where no sentence starts."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    before = _TITLE_WORD.findall(text, max(line_start, start - 60), start)[-3:]
+    after = _TITLE_WORD.findall(text, end, min(line_end, end + 60))[:3]
+    words = before + after
+    if len(words) < 3 or not all(word[:1].isupper() for word in words):
+        return False
+    for match in _TITLE_WORD.finditer(text, max(line_start, start - 60), min(line_end, end + 60)):
+        word = match.group()
+        opens = text[line_start : match.start()].rstrip()
+        if word.lower() in _FUNCTION_WORDS and opens and opens[-1] not in '.!?:"“':
+            return True
     return False
 
 
@@ -362,6 +397,20 @@ _TITLE_OF_A_WORK_AFTER = re.compile(
     # director")
     r"(?=[ \t]*(?:[.,;:!?()]|$)|[ \t]+(?:directed|written|produced|released|by|from|about"
     r"|starring|that|which|in|of)\b)"
+)
+# the words of a line in Title Case, and the function words that give it away
+_TITLE_WORD = re.compile(r"(?<![\w'’])[^\W\d_][\w'’]+")
+_FUNCTION_WORDS = frozenset(
+    "to but of the and in for on at with from by or a an is are you your it".split()  # noqa: SIM905
+)
+# where someone works: "Anna Berg of [Guidestar]", "CEO of", "works at", "joined"; a word no
+# name list knows there is the employer
+_EMPLOYER_BEFORE = re.compile(
+    r"(?<![\w\-])(?:[A-ZÅÄÖ][\w\-]+[ ][A-ZÅÄÖ][\w\-]+[ ]of"
+    r"|(?i:ceo|cto|cfo|coo|founder|co-founder|president|chairman|chairwoman|chair|director"
+    r"|head|vp|partner|employee|employees|staff|intern)[ ](?i:of|at)"
+    r"|(?i:works?|worked|working|employed|job|interning|consults?|consulting)[ ](?i:at|for|by)"
+    r"|(?i:joined|joins|joining|anställd[ ]på|jobbar[ ](?:på|för)|arbetar[ ](?:på|för)))[ ]$"
 )
 # "Apple [Watch Series] 9": a capitalised word that is no name right before, mid-sentence,
 # and a model number after

@@ -80,6 +80,20 @@ def person(marked: str) -> list[str]:
         ("Hi ⟦Anna Berg⟧ and Team, welcome.", ["Anna Berg"]),
         ("⟦Anna Berg⟧ and Microsoft Teams", ["Anna Berg"]),
         ("to ⟦Katrina⟧ and Rúa do Paseo 46?", ["Katrina"]),
+        # one word no name list knows, where an employer is named, is the employer
+        ("Anna Berg of ⟦Guidestar⟧ is the CEO of the year.", []),
+        ("She works at ⟦Factset⟧ now.", []),
+        ("He joined ⟦Quantrix⟧ in May.", []),
+        ("CEO of ⟦Brightloom⟧, Anna Berg, said", []),
+        ("CEO of Brightloom, ⟦Anna Berg⟧, said", ["Anna Berg"]),
+        ("She works for ⟦Anna⟧ now.", ["Anna"]),  # a listed name stays a person
+        ("Verses of ⟦Yefremova⟧ were read.", ["Yefremova"]),  # not after a name and "of"
+        # a common word in a Title Case heading or title
+        ("5 Songs You're Supposed To Hate (But Secretly ⟦Love⟧)", []),
+        ("Ten Reasons To ⟦Hope⟧ For The Best", []),
+        ("Interview With ⟦Anna Berg⟧ On The Future", ["Anna Berg"]),  # two words
+        ("Hope you are well, ⟦Rose⟧ said.", ["Rose"]),  # no Title Case
+        ("Meeting Notes From ⟦Yefremova⟧ And Team", ["Yefremova"]),  # not a common word
         # an award and a work's title are no people
         ("Awarded ⟦Salesperson⟧ of the Month three times.", []),
         ("⟦Zoolander⟧ is a 2017 Polish action-comedy film directed by Ben.", []),
