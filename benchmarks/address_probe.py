@@ -9,7 +9,14 @@ and counts as found when a STREET_ADDRESS span overlaps it by >= 50 % of the lon
 (the benchmarks' span rule); ``exact`` counts spans equal to the whole address. The values come
 from a seeded Faker, not from any labelled set, so the figures are fit for tuning.
 
+``--source presidio-dev`` asks the other question: presidio-synth's own address strings (its
+**dev** templates only, merged into whole addresses as ``benchmarks.datasets`` does), each put
+into every one of eight sentence frames written for this probe (:data:`DEV_FRAMES`), so that
+an address is found by its own shape rather than by the dev template around it; rows are the
+frames.
+
     python -m benchmarks.address_probe [--per-locale 40] [--seed 5] [--misses 2]
+    python -m benchmarks.address_probe --source presidio-dev [--misses 2]
 """
 
 from __future__ import annotations
@@ -18,9 +25,11 @@ import argparse
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from faker import Faker
 
+from benchmarks.datasets import load_presidio_synth
 from benchmarks.scoring import OVERLAP_THRESHOLD, overlap_ratio
 from scanner.engine import DetectionEngine
 
@@ -37,6 +46,17 @@ FRAMES = (
     "She lives at {a}, next to the school.",
     "Ship to:\n{a}\n\nOrder 55123",
     "The parcel was delivered to {a} yesterday.",
+)
+
+DEV_FRAMES = (
+    "Please send the package to {a}.",
+    "Address:\n{a}\nPhone: see file",
+    "We moved to {a} last spring.",
+    "{a}",
+    "My billing address is {a}, thanks.",
+    "Customer lives at {a} and wants a refund.",
+    "Can you update my address to {a}?",
+    "Deliver to: {a}",
 )
 
 
@@ -62,13 +82,41 @@ def probe(per_locale: int, seed: int) -> list[tuple[str, str, str, int, int]]:
     return cases
 
 
+def presidio_dev_probe(data_dir: Path | None) -> list[tuple[str, str, str, int, int]]:
+    """(frame, address, text, start, end): every distinct address of presidio-synth's dev
+    templates in every frame of :data:`DEV_FRAMES`."""
+    dataset = load_presidio_synth(data_dir)
+    addresses = sorted(
+        {
+            record.text[span.start : span.end]
+            for record in dataset.select("dev")
+            for span in record.spans
+            if span.entity_type == "STREET_ADDRESS"
+        }
+    )
+    cases = []
+    for number, frame in enumerate(DEV_FRAMES, start=1):
+        start = frame.index("{a}")
+        for address in addresses:
+            text = frame.replace("{a}", address)
+            cases.append((f"frame {number}", address, text, start, start + len(address)))
+    return cases
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--per-locale", type=int, default=40)
     parser.add_argument("--seed", type=int, default=5)
     parser.add_argument("--misses", type=int, default=2, help="Misses shown per locale.")
+    parser.add_argument("--source", choices=("faker", "presidio-dev"), default="faker")
+    parser.add_argument("--data-dir", type=Path, default=None)
     args = parser.parse_args(argv)
-    cases = probe(args.per_locale, args.seed)
+    if args.source == "faker":
+        cases = probe(args.per_locale, args.seed)
+        rows = list(LOCALES)
+    else:
+        cases = presidio_dev_probe(args.data_dir)
+        rows = [f"frame {number}" for number in range(1, len(DEV_FRAMES) + 1)]
     engine = DetectionEngine.load()
     texts = [text for _, _, text, _, _ in cases]
     results = engine.detect_batch(texts, ["en"] * len(texts))
@@ -86,7 +134,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             misses.setdefault(locale, []).append(f"{address!r} -> {found!r}")
     print(f"{'locale':8} {'found':>7} {'exact':>7}")
     total = Tally()
-    for locale in LOCALES:
+    for locale in rows:
         tally = tallies[locale]
         total.found += tally.found
         total.exact += tally.exact
