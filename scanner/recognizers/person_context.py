@@ -14,7 +14,7 @@ import regex
 
 from scanner.nlp import common_words
 from scanner.recognizers.base import RegexRecognizer
-from scanner.resources import person_names
+from scanner.resources import common_vocabulary, person_names
 
 # Unicode letter classes (``regex``): Anđa Tomić, Wisława Szczepańska, Şahin, ...
 # Company forms after a name make it a company ("Ek Lind AB"); shared with the NER clean-up.
@@ -81,6 +81,11 @@ _SIGN_OFF = (
 
 # a line label that could be a speaker's name ("Sara", "Anna Berg")
 _SPEAKER = rf"{_UP}{_LOW}+(?:[ ]{_UP}{_LOW}+)?"
+# a street or place word after "Anna K Berg" makes it a street's name ("John F Kennedy Avenue")
+_STREET_AFTER = (
+    r"Street|St|Road|Rd|Avenue|Ave|Lane|Drive|Boulevard|Blvd|Way|Place|Square|Park|Bridge"
+    r"|Airport|School|Hospital|Center|Centre|Memorial|Library|Gata|Gatan|Väg|Vägen|Plats"
+)
 _SPEAKER_LINE = regex.compile(rf"(?m)^[ \t>]*{_SPEAKER}[ \t]*:[ \t]*\S")
 
 
@@ -187,6 +192,15 @@ class PdmapPersonContextRecognizer(RegexRecognizer):
             0.7,
         ),
         (
+            # "Ravil G Yefimov", "Mijail C. Adomo": a given name, a middle initial and a surname
+            # is the shape of a person's name wherever it stands (see accept: no common word
+            # that the name lists do not know, not "Formula E Racing", "Plan B Productions")
+            "middle initial",
+            rf"(?<![\w\-.])(?P<value>{_UP}{_LOW}+[ ]{_UP}\.?[ ]{_UP}{_LOW}+(?:-{_UP}{_LOW}+)?)"
+            rf"(?![\w\-]|[ ]{COMPANY_FORM}\b|[ ](?:{_STREET_AFTER})\b)",
+            0.6,
+        ),
+        (
             # "Tindra Malm, handläggare", "Anna Berg, Account Manager": a name and its role
             "name, role",
             rf"(?<![\w]){_FULL_NAME},[ \t]+(?i:{_ROLE})\b",
@@ -209,6 +223,15 @@ class PdmapPersonContextRecognizer(RegexRecognizer):
                 or sum(1 for _ in itertools.islice(_SPEAKER_LINE.finditer(text), 2)) < 2
             ):
                 return None
+        if pattern == "middle initial":
+            names = person_names()
+            common = common_vocabulary()
+            words = text[start:end].lower().replace(".", "").split()
+            if any(
+                w in common and w not in names.given and w not in names.surnames
+                for w in (words[0], words[-1])
+            ):
+                return None  # "Formula E Racing", "Vitamin D Levels"
         if pattern == "label line" and text[start:end].lower() in common_words():
             return None  # "Agent: Vad är ordernumret?"
         if pattern == "lower-case label line":

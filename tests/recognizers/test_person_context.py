@@ -18,6 +18,14 @@ T = "PERSON"
         ("My name is Rubija", ["Rubija"]),
         # film credits and maiden names
         ("Directed by Anna Berg and starring Adamska", ["Anna Berg", "Adamska"]),
+        # a given name, a middle initial and a surname, wherever they stand
+        ("Have you been to a Ravil G Yefimov concert before?", ["Ravil G Yefimov"]),
+        ("Mijail C. Adomo\nAsc Partners", ["Mijail C. Adomo"]),
+        ("Formula E Racing starts today.", []),  # common words
+        ("Plan B Productions hired him.", []),
+        ("Vitamin D Levels were low", []),
+        ("Maja S Hermansen AB", []),  # a company form after it
+        ("Turn into Anna K Berg Street", []),  # a street named after her
         ("Her maiden name is Sandgreen", ["Sandgreen"]),
         ("Anna Lind, född Berg, har ringt", ["Anna Lind", "Berg"]),
         ("Anna Lind, född 1985, har ringt", ["Anna Lind"]),
