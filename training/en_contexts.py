@@ -4,10 +4,12 @@
 mails and sign-offs, chat, forms, records, notes, letters, lists, questions to a bot) with
 ``{{placeholders}}``; a good share are negatives whose capitalised words are companies, places,
 products, streets, titles and nationalities, never people. :func:`filled` fills each template
-``copies`` times from Faker (MIT) in many Latin-script locales, so the model sees names from many
-countries in many positions: ``{{name}}``, ``{{first}}``, ``{{last}}`` and ``{{title_name}}``
-become PERSON gold spans, ``{{org}}`` ORG and ``{{city}}``/``{{country}}`` GPE; the other
-placeholders (address, street, e-mail, phone, date, amount, number, product) carry no label.
+``copies`` times from Faker (MIT) in many Latin-script locales (and with the names of
+:data:`ROMANISED_LOCALES` in Latin letters), so the model sees names from many countries in many
+positions: ``{{name}}``, ``{{first}}``, ``{{last}}`` and ``{{title_name}}`` become PERSON gold
+spans (``{{first}} {{last}}`` one span), ``{{org}}`` ORG and ``{{city}}``/``{{country}}`` GPE; the
+other placeholders (address, street, e-mail, phone, date, amount, number, product) carry no
+label.
 The run is deterministic for a seed, a Faker version and a ``PYTHONHASHSEED`` (some of Faker's
 place providers choose from sets; ``train_en_ner.py`` pins it to 0).
 

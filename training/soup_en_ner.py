@@ -8,7 +8,7 @@ predictions sit between theirs and are usually better than the typical run on da
 training data. All inputs must have the same labels (the same ``--labels``).
 
     python training/train_en_ner.py --seed 13 --output /tmp/ner13   (and 14, 15, ...)
-    python training/soup_en_ner.py /tmp/ner13 /tmp/ner14 /tmp/ner15 --version 1.4.0 \
+    python training/soup_en_ner.py /tmp/ner13 /tmp/ner14 /tmp/ner15 --version 1.5.0 \
         --output scanner/models/en_ner
 
 The output has the first input's ``meta.json`` (with ``--version`` and the seeds of all inputs

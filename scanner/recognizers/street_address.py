@@ -185,7 +185,11 @@ _CONTINUATION = re.compile(
     rf"[ \t]*(?=\n|$|[.,;:!?)]|[ \t][a-zåäö])"
     # (a town line may end the sentence: "...\nEllecom. Thanks", "...\nEllecom?"; not "!",
     # which ends "Thanks!" on the line after an address)
-    rf"|(?P<town>\n{_PFX},?[ \t]*{_TOWN})[ \t]*(?=\n|$|[.?](?:\s|$))"
+    rf"|(?P<town>\n{_PFX},?[ \t]*{_TOWN}"
+    # (or a short lower-case region code alone on its line before the postcode: "MOSS\n, nan\n
+    # 51971", an empty state written by a spreadsheet)
+    rf"|\n{_PFX},[ \t]*[a-z]{{1,3}}(?=[ \t]*\n{_PFX}(?:[^\W\d_][^\n]{{0,40}}[ ])?{_POSTCODE}))"
+    rf"[ \t]*(?=\n|$|[.?](?:\s|$))"
 )
 # a postal line that names its town ("52964 Helsingborg", "Jackfort, VT 23585"), and a postal
 # line after a blank one

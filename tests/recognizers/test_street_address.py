@@ -227,6 +227,12 @@ T = "STREET_ADDRESS"
             ["23680 Parijsstraat 8\n Apt. 026\n Zoetermeer"],
         ),
         ("Address: 12 Baker Street\nThanks!", ["12 Baker Street"]),
+        # a short region code alone on its line before the postcode (an empty state)
+        (
+            "Billing address: 27534 Þorsteinsgata 63\nMOSS\n, nan\n 51971",
+            ["27534 Þorsteinsgata 63\nMOSS\n, nan\n 51971"],
+        ),
+        ("Storgatan 5\nLund\n, ok\nThanks", ["Storgatan 5\nLund"]),  # no postcode after it
         ("Turn left on Main Street and right on Oak Avenue.", ["Main Street", "Oak Avenue"]),
         # layouts of other countries (benchmarks/address_probe.py)
         (
