@@ -266,7 +266,8 @@ def _not_a_name_word(text: str, start: int, end: int) -> bool:
     """Words no name is: an acronym compound (``Routerns MAC-adress``, ``IP-nummer``), common
     words only (:func:`_common_words_only`), one of three bare surnames (a firm,
     :func:`_in_a_surname_list`), alone and in no name list where an employer is named
-    (``Anna Berg of Guidestar``, ``works at Factset``, ``joined Quantrix``), alone a common
+    (``Anna Berg of Guidestar``, ``works at Factset``, ``joined Quantrix``) or said to be an
+    organisation or a service (``Betterlesson is a 501(c)3``), alone a common
     word in a Title Case heading or title (``To Hate (But Secretly Love)``), alone a noun by
     its ending that is in neither name list (``Körning``, ``Warning``; not ``Henning``), an
     award or a work's title (``Salesperson of the Month``, ``Zoolander is a 2017 ... film
@@ -283,7 +284,10 @@ def _not_a_name_word(text: str, start: int, end: int) -> bool:
         and _in_title_case(text, start, end)
     ):
         return True  # "Songs You're Supposed To Hate (But Secretly [Love])"
-    if " " not in value and _EMPLOYER_BEFORE.search(text, max(0, start - 60), start):
+    if " " not in value and (
+        _EMPLOYER_BEFORE.search(text, max(0, start - 60), start)
+        or _ORGANISATION_AFTER.match(text, end)
+    ):
         names = person_names()
         if value.lower() not in names.given and value.lower() not in names.surnames:
             return True  # "Anna Berg of [Lexisnexis]", "works at [Factset]"
@@ -411,6 +415,16 @@ _EMPLOYER_BEFORE = re.compile(
     r"|head|vp|partner|employee|employees|staff|intern)[ ](?i:of|at)"
     r"|(?i:works?|worked|working|employed|job|interning|consults?|consulting)[ ](?i:at|for|by)"
     r"|(?i:joined|joins|joining|anställd[ ]på|jobbar[ ](?:på|för)|arbetar[ ](?:på|för)))[ ]$"
+)
+# "[Betterlesson] is a 501(c)3 that ...", "[Quantrix], a startup from Lund": said to be an
+# organisation or a service (not "a company director")
+_ORGANISATION_AFTER = re.compile(
+    r"(?:[ \t]+(?:is|was)|,)[ \t]+(?:an?|the)[ \t]+(?:[\w\-]+[ \t]+){0,3}"
+    r"(?i:company|startup|start-up|nonprofit|non-profit|501\(c\)\(?3\)?|charity|platform|app"
+    r"|service|brand|firm|agency|organi[sz]ation|business|provider|marketplace|website|retailer"
+    r"|manufacturer|publisher|consultancy|företag|bolag|tjänst|plattform|förening)"
+    r"(?![\w\-]|[ \t]+(?i:director|owner|founder|employee|manager|executive|lawyer|worker"
+    r"|officer|president|ceo|partner|man|woman|person|chef|ägare|anställd)\b)"
 )
 # "Apple [Watch Series] 9": a capitalised word that is no name right before, mid-sentence,
 # and a model number after

@@ -88,6 +88,11 @@ def person(marked: str) -> list[str]:
         ("CEO of Brightloom, ⟦Anna Berg⟧, said", ["Anna Berg"]),
         ("She works for ⟦Anna⟧ now.", ["Anna"]),  # a listed name stays a person
         ("Verses of ⟦Yefremova⟧ were read.", ["Yefremova"]),  # not after a name and "of"
+        ("In Oslo, ⟦Betterlesson⟧ is a 501(c)3 that invites songwriters.", []),
+        ("⟦Quantrix⟧, a small startup from Lund, called.", []),
+        ("⟦Yefremova⟧ is a company director.", ["Yefremova"]),
+        ("⟦Rose⟧ is a charity worker.", ["Rose"]),
+        ("⟦Rose⟧ is a charity.", ["Rose"]),  # a listed name stays a person
         # a common word in a Title Case heading or title
         ("5 Songs You're Supposed To Hate (But Secretly ⟦Love⟧)", []),
         ("Ten Reasons To ⟦Hope⟧ For The Best", []),
