@@ -285,7 +285,10 @@ def _not_a_name_word(text: str, start: int, end: int) -> bool:
     ):
         return True  # "Songs You're Supposed To Hate (But Secretly [Love])"
     if " " not in value and (
-        _EMPLOYER_BEFORE.search(text, max(0, start - 60), start)
+        (
+            _EMPLOYER_BEFORE.search(text, max(0, start - 60), start)
+            and not _SOCIAL_AFTER.match(text, end)
+        )
         or _ORGANISATION_AFTER.match(text, end)
     ):
         names = person_names()
@@ -416,6 +419,8 @@ _EMPLOYER_BEFORE = re.compile(
     r"|(?i:works?|worked|working|employed|job|interning|consults?|consulting)[ ](?i:at|for|by)"
     r"|(?i:joined|joins|joining|anställd[ ]på|jobbar[ ](?:på|för)|arbetar[ ](?:på|för)))[ ]$"
 )
+# "joined Tomomi for lunch": company kept, not an employer
+_SOCIAL_AFTER = re.compile(r"[ \t]+(?i:for|on|at)[ \t]+(?i:lunch|dinner|coffee|a|the|breakfast)\b")
 # "[Betterlesson] is a 501(c)3 that ...", "[Quantrix], a startup from Lund": said to be an
 # organisation or a service (not "a company director")
 _ORGANISATION_AFTER = re.compile(

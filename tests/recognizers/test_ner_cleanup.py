@@ -84,6 +84,7 @@ def person(marked: str) -> list[str]:
         ("Anna Berg of ⟦Guidestar⟧ is the CEO of the year.", []),
         ("She works at ⟦Factset⟧ now.", []),
         ("He joined ⟦Quantrix⟧ in May.", []),
+        ("He joined ⟦Tomomi⟧ for lunch.", ["Tomomi"]),  # company, not an employer
         ("CEO of ⟦Brightloom⟧, Anna Berg, said", []),
         ("CEO of Brightloom, ⟦Anna Berg⟧, said", ["Anna Berg"]),
         ("She works for ⟦Anna⟧ now.", ["Anna"]),  # a listed name stays a person
