@@ -21,7 +21,7 @@ from scanner.context import find_context_word
 from scanner.recognizers.base import WEAK, RegexRecognizer
 
 _CANDIDATE = (
-    r"(?<![\w+\-./:,])"
+    r"(?<![\w+\-./:])(?<!\d,)"  # not cut from "1,234,567"; "Fax,0701234567" is fine
     r"(?P<value>(?:\+|00)?(?:\(\s?\+?\d{1,4}\s?\)\s?)?\d(?:[\d \-./]|\(0\)|\(\d{1,4}\)){5,22}\d"
     r"(?:\s?(?:x|ext\.?|anknytning|ankn\.?)\s?\d{1,5})?)"
     # not cut from a longer run, a decimal or a time ("2024-01-02 10:00"); a hyphen may join

@@ -20,6 +20,8 @@ T = "PHONE_NUMBER"
         ("(37) 788-063-Office, (37) 788-064-Fax", ["(37) 788-063", "(37) 788-064"]),
         ("Kontor 08-123 456 78-växel", ["08-123 456 78"]),
         ("Code 0812-3345-21-AB12 on the label", []),  # letters then digits: a part number
+        ("(37) 788-063-Office\\,07700 063 966-Fax", ["(37) 788-063", "07700 063 966"]),
+        ("Amounts 1,234,567,890 and 2,345,678,901", []),
         ("Order 123 456 78 was shipped, call us if it is late.", []),
         ("The meeting is in room 12 345 tomorrow, call me.", []),
         # a number under another identifier's label is not a phone number
