@@ -209,6 +209,8 @@ _STREET_BEFORE_UNIT = re.compile(
     r"\d{1,5}[A-Za-z]?\.?|\d{1,6}[ \t](?:\d{1,6}[ \t])?(?:[^\W\d_][\w'’.\-]*[ \t]){0,4}"
     r"[A-ZÀ-ÖØ-ÞĀ-ŽΑ-ΩА-Я][\w'’.\-]*),?[ \t]$"
 )
+# a house number, then a full stop that ends the sentence or the text
+_SENTENCE_END_AFTER_NUMBER = re.compile(r"\d\.(?=[ \t]*$|[ \t]+[A-ZÅÄÖ])")
 _TAIL_WORD = re.compile(r",?[ \t]+([^\s,.;:!?()]+)")
 _TAIL_JOINERS = frozenset({"u", "v", "de", "del", "la", "le", "di", "am", "an", "im", "na", "nad"})
 _TAIL_END = re.compile(r"[ \t]*(?:[.,;:!?)\n]|$|[ \t][a-zåäöæøéü])")
@@ -432,7 +434,8 @@ class PdmapStreetAddressRecognizer(RegexRecognizer):
             r"|de|du|la|le|del|di|da|van|von|der|ten|ter)\s){1,5}"
             r"(?:and|och|&)\s"
             r"(?:\d{1,6}\s)?(?:(?:de|du|la|le|del|di|da|van|von|der|ten|ter)\s){0,2}"
-            r"[A-ZÀ-ÖØ-ÞĀ-ŽΑ-ΩА-Я][\w'’\-]*(?:\s(?:[A-ZÀ-ÖØ-ÞĀ-ŽΑ-ΩА-Я][\w'’\-]*"
+            # (the second street's words stay on its line: "... and Rennie Union\nPhone")
+            r"[A-ZÀ-ÖØ-ÞĀ-ŽΑ-ΩА-Я][\w'’\-]*(?:[ \t](?:[A-ZÀ-ÖØ-ÞĀ-ŽΑ-ΩА-Я][\w'’\-]*"
             r"|\d{1,5}|St\.?|Str\.?|Rd\.?|Ave\.?)){0,3}",
             0.9,  # a specific phrase: it wins over the single street inside it
         ),
@@ -518,7 +521,10 @@ class PdmapStreetAddressRecognizer(RegexRecognizer):
             if text[end - 1 : end] == "." and kinds[-1] in ("post", "town"):
                 end -= 1  # the full stop after "52964 Helsingborg." ends the sentence
             return start, end
-        return self._inline(text, start, end, pattern)
+        start, end = self._inline(text, start, end, pattern)
+        if _SENTENCE_END_AFTER_NUMBER.match(text, end - 2):
+            end -= 1  # "... to Hansinegata 120. Thanks": the full stop ends the sentence
+        return start, end
 
     @staticmethod
     def _inline(text: str, start: int, end: int, pattern: str) -> tuple[int, int]:

@@ -227,6 +227,14 @@ T = "STREET_ADDRESS"
             ["23680 Parijsstraat 8\n Apt. 026\n Zoetermeer"],
         ),
         ("Address: 12 Baker Street\nThanks!", ["12 Baker Street"]),
+        # a full stop after the house number that ends the sentence is not the address's
+        ("Please send the package to Hansinegata 120.", ["Hansinegata 120"]),
+        ("It is Loorenstrasse 149. Thanks", ["Loorenstrasse 149"]),
+        # a corner's second street ends at its line
+        (
+            "Address:\nthe corner of Beiteveien 2 and Sieda Radial\nPhone: see the file",
+            ["the corner of Beiteveien 2 and Sieda Radial"],
+        ),
         # a short region code alone on its line before the postcode (an empty state)
         (
             "Billing address: 27534 Þorsteinsgata 63\nMOSS\n, nan\n 51971",
