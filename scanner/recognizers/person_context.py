@@ -124,6 +124,16 @@ class PdmapPersonContextRecognizer(RegexRecognizer):
             0.6,
         ),
         (
+            # typed without capitals: "people call me višeslav", "my name is eva kleist",
+            # "im kalle btw" (see accept: a text with no capital; after "i'm"/"i am" only a
+            # listed given name; a second word only when it is a listed surname)
+            "lower-case introduction",
+            r"(?<![\w])(?P<cue>my\sname\sis|my\sname's|(?:people\s|they\s)?call\sme|i'm|i’m|im"
+            r"|i\sam|jag\sheter|kalla\smig|jag\sär)\s"
+            r"(?P<value>\p{Ll}[\p{Ll}'’\-]+(?:[ ]\p{Ll}[\p{Ll}'’\-]+)?)(?![\w@])",
+            0.6,
+        ),
+        (
             "cue + full name",
             rf"(?<![\w])(?i:with|med|customer|kund(?:en)?|tekniker(?:n)?|handläggare(?:n)?"
             rf"|met|träffade|ringde|called|contacted|kontaktade|dear|hej|hi|hello)"
@@ -223,6 +233,18 @@ class PdmapPersonContextRecognizer(RegexRecognizer):
                 or sum(1 for _ in itertools.islice(_SPEAKER_LINE.finditer(text), 2)) < 2
             ):
                 return None
+        if pattern == "lower-case introduction":
+            if any(ch.isupper() for ch in text):
+                return None  # a text with capitals writes names with them
+            words = text[start:end].split()
+            names = person_names()
+            common = common_vocabulary()
+            cue = text[:start].rstrip().rsplit(maxsplit=1)[-1]
+            listed = words[0] in names.given and words[0] not in common_words()
+            if not listed and (cue in ("i'm", "i’m", "im", "am", "är") or words[0] in common):
+                return None  # "i am tired", "call me maybe"
+            if len(words) > 1 and (words[1] not in names.surnames or words[1] in common):
+                end = start + len(words[0])  # "im kalle btw"
         if pattern == "middle initial":
             names = person_names()
             common = common_vocabulary()

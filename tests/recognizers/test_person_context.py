@@ -18,6 +18,14 @@ T = "PERSON"
         ("My name is Rubija", ["Rubija"]),
         # film credits and maiden names
         ("Directed by Anna Berg and starring Adamska", ["Anna Berg", "Adamska"]),
+        # an introduction typed without capitals
+        ("sometimes people call me višeslav", ["višeslav"]),
+        ("im kalle btw", ["kalle"]),
+        ("jag heter kalle och bor i lund", ["kalle"]),
+        ("i am tired of this", []),  # after "i am" only a listed given name
+        ("call me maybe", []),  # a common word
+        ("I'm sorry, call me maybe", []),
+        ("Sometimes people call me višeslav", []),  # capitals elsewhere: NER's text
         # a given name, a middle initial and a surname, wherever they stand
         ("Have you been to a Ravil G Yefimov concert before?", ["Ravil G Yefimov"]),
         ("Mijail C. Adomo\nAsc Partners", ["Mijail C. Adomo"]),
