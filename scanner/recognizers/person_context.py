@@ -134,6 +134,17 @@ class PdmapPersonContextRecognizer(RegexRecognizer):
             0.6,
         ),
         (
+            # one name spoken to: "Danial, can I speak to your boss?", "Thanks Yefremova!",
+            # "Hej Tindra," (see accept: no common word unless a listed name)
+            "vocative",
+            rf"(?m)(?:^|(?<=[.!?][ \t]))[ \t>]*(?P<value>{_UP}{_LOW}+),[ \t]+"
+            r"(?=(?i:can|could|would|will|please|do|did|are|is|have|thanks|thank|i|we|you|let's"
+            r"|how|what|where|when|why|kan|skulle|har|är|tack|jag|vi|du|vad|hur|när|varför)\b)"
+            rf"|(?<![\w])(?i:thanks|thank[ ]you|cheers|hi|hey|hello|dear|bye|tack|hej|hejsan"
+            rf"|hallå)[ ]*,?[ ](?P<value>{_UP}{_LOW}+)(?=[ \t]*[,.!?:]|[ \t]*$)",
+            0.6,
+        ),
+        (
             "cue + full name",
             rf"(?<![\w])(?i:with|med|customer|kund(?:en)?|tekniker(?:n)?|handläggare(?:n)?"
             rf"|met|träffade|ringde|called|contacted|kontaktade|dear|hej|hi|hello)"
@@ -245,6 +256,12 @@ class PdmapPersonContextRecognizer(RegexRecognizer):
                 return None  # "i am tired", "call me maybe"
             if len(words) > 1 and (words[1] not in names.surnames or words[1] in common):
                 end = start + len(words[0])  # "im kalle btw"
+        if pattern == "vocative":
+            word = text[start:end].lower()
+            names = person_names()
+            listed = word in names.given or word in names.surnames
+            if word in common_words() or (word in common_vocabulary() and not listed):
+                return None  # "However, can ...", "Hi Team,", "Thanks Support!"
         if pattern == "middle initial":
             names = person_names()
             common = common_vocabulary()

@@ -18,6 +18,14 @@ T = "PERSON"
         ("My name is Rubija", ["Rubija"]),
         # film credits and maiden names
         ("Directed by Anna Berg and starring Adamska", ["Anna Berg", "Adamska"]),
+        # one name spoken to
+        ("Danial, can I please speak to your boss?", ["Danial"]),
+        ("Thanks Yefremova!", ["Yefremova"]),
+        ("Hej Tindra, tack för senast.", ["Tindra"]),
+        ("However, can you check?", []),  # common words
+        ("Hi Team,", []),
+        ("Thanks Support!", []),
+        ("Dear Sir,", []),
         # an introduction typed without capitals
         ("sometimes people call me višeslav", ["višeslav"]),
         ("im kalle btw", ["kalle"]),
