@@ -42,6 +42,10 @@ class PersonNames(NamedTuple):
     given: frozenset[str]
     surnames: frozenset[str]
 
+    def knows(self, word: str) -> bool:
+        """``word`` (lower-cased) is a listed given name or surname."""
+        return word in self.given or word in self.surnames
+
 
 def read_person_names() -> PersonNames:
     """``scanner/data/person_names.json``: given names and surnames of 86 locales, from Faker

@@ -292,11 +292,11 @@ def _not_a_name_word(text: str, start: int, end: int) -> bool:
         or _ORGANISATION_AFTER.match(text, end)
     ):
         names = person_names()
-        if value.lower() not in names.given and value.lower() not in names.surnames:
+        if not names.knows(value.lower()):
             return True  # "Anna Berg of [Lexisnexis]", "works at [Factset]"
     if " " not in value and _NOUN_ENDING.search(value.lower()):
         names = person_names()
-        if value.lower() not in names.given and value.lower() not in names.surnames:
+        if not names.knows(value.lower()):
             return True
     if _TITLE_OF_A_WORK_AFTER.match(text, end) is not None:
         return True
@@ -305,7 +305,7 @@ def _not_a_name_word(text: str, start: int, end: int) -> bool:
     ):
         word = brand.group(1).lower()
         names = person_names()
-        return not (word in common_words() or word in names.given or word in names.surnames)
+        return not (word in common_words() or names.knows(word))
     return False
 
 
@@ -356,7 +356,7 @@ def _common_words_only(value: str) -> bool:
         return False
     names = person_names()
     common = common_vocabulary()
-    return all(w in common and w not in names.given and w not in names.surnames for w in words)
+    return all(w in common and not names.knows(w) for w in words)
 
 
 def _on_a_product_line(text: str, start: int) -> bool:
@@ -420,7 +420,7 @@ _EMPLOYER_BEFORE = re.compile(
     r"|(?i:joined|joins|joining|anställd[ ]på|jobbar[ ](?:på|för)|arbetar[ ](?:på|för)))[ ]$"
 )
 # "joined Tomomi for lunch": company kept, not an employer
-_SOCIAL_AFTER = re.compile(r"[ \t]+(?i:for|on|at)[ \t]+(?i:lunch|dinner|coffee|a|the|breakfast)\b")
+_SOCIAL_AFTER = re.compile(r"[ \t]+for[ \t]+(?i:lunch|dinner|coffee|a|breakfast)\b")
 # "[Betterlesson] is a 501(c)3 that ...", "[Quantrix], a startup from Lund": said to be an
 # organisation or a service (not "a company director")
 _ORGANISATION_AFTER = re.compile(

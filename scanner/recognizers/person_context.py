@@ -124,11 +124,11 @@ class PdmapPersonContextRecognizer(RegexRecognizer):
             0.6,
         ),
         (
-            # typed without capitals: "people call me višeslav", "my name is eva kleist",
+            # typed without capitals: "people call me višeslav", "my name is eva lund",
             # "im kalle btw" (see accept: a text with no capital; after "i'm"/"i am" only a
             # listed given name; a second word only when it is a listed surname)
             "lower-case introduction",
-            r"(?<![\w])(?P<cue>my\sname\sis|my\sname's|(?:people\s|they\s)?call\sme|i'm|i’m|im"
+            r"(?<![\w])(?:my\sname\sis|my\sname's|(?:people\s|they\s)?call\sme|i'm|i’m|im"
             r"|i\sam|jag\sheter|kalla\smig|jag\sär)\s"
             r"(?P<value>\p{Ll}[\p{Ll}'’\-]+(?:[ ]\p{Ll}[\p{Ll}'’\-]+)?)(?![\w@])",
             0.6,
@@ -259,17 +259,14 @@ class PdmapPersonContextRecognizer(RegexRecognizer):
         if pattern == "vocative":
             word = text[start:end].lower()
             names = person_names()
-            listed = word in names.given or word in names.surnames
+            listed = names.knows(word)
             if word in common_words() or (word in common_vocabulary() and not listed):
                 return None  # "However, can ...", "Hi Team,", "Thanks Support!"
         if pattern == "middle initial":
             names = person_names()
             common = common_vocabulary()
             words = text[start:end].lower().replace(".", "").split()
-            if any(
-                w in common and w not in names.given and w not in names.surnames
-                for w in (words[0], words[-1])
-            ):
+            if any(w in common and not names.knows(w) for w in (words[0], words[-1])):
                 return None  # "Formula E Racing", "Vitamin D Levels"
         if pattern == "label line" and text[start:end].lower() in common_words():
             return None  # "Agent: Vad är ordernumret?"
@@ -277,7 +274,7 @@ class PdmapPersonContextRecognizer(RegexRecognizer):
             words = [word.strip(".") for word in text[start:end].split()]
             names = person_names()
             if any(word in common_words() for word in words) or not any(
-                word in names.given or word in names.surnames for word in words
+                names.knows(word) for word in words
             ):
                 return None
         return super().accept(text, start, end, pattern)

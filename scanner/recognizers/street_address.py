@@ -130,10 +130,15 @@ _EU_PREFIX = (
 # the particles inside a street name ("Rua da Fonte de Cima", "Pasadizo de Evaristo Pallarès")
 _PARTICLE = r"(?:d[aeiou]s?|de[il]|della|delle|degli|di|la|le|du|von|van|y)"
 # street words written after a house number (French, Belgian, Maghreb, Iberian layouts)
+# a French-style house number before the street word ("31 Rue ...", "143 31 rue ..."), and the
+# particles inside such a street's name (the first word may be "l'": "rue de l'Église")
 _EU_PREFIX_WORDS = (
     r"rue|avenue|av\.?|boulevard|bd|chemin|allée|impasse|quai|rua|avenida|calle|carrer|viale"
     r"|piazza"
 )
+_NUMBER_FIRST = rf"(?<![\w\-.,/:])\d{{1,5}}(?:[ ]\d{{1,5}})?,?[ ](?i:{_EU_PREFIX_WORDS})[ ]"
+_FR_PARTICLE = r"(?:d[aeiou]s?|de[il]|du|la|le|les|el|al)"
+_FR_PARTICLE_FIRST = r"(?:d[aeiou]s?|de[il]|della|du|la|le|les|l['’]|el|al)"
 
 
 # words after "is at", "lives on", ... that name something other than a street
@@ -374,11 +379,10 @@ class PdmapStreetAddressRecognizer(RegexRecognizer):
             # "31 Rue Al Imam Al Bakri, Cite Merzgui", "36 rue de pologne, cite ...": French-style
             # addresses put the house number before the street word; a town follows
             "number first european",
-            rf"(?<![\w\-.,/:])\d{{1,5}}(?:[ ]\d{{1,5}})?,?[ ](?i:{_EU_PREFIX_WORDS})[ ]"
-            r"(?!(?i:of|the|and|or|for|to|in|on|at|with|is|was|a|an)\b)"
-            r"(?:(?:d[aeiou]s?|de[il]|della|du|la|le|les|l['’]|el|al)[ ])?"
+            rf"{_NUMBER_FIRST}(?!(?i:of|the|and|or|for|to|in|on|at|with|is|was|a|an)\b)"
+            rf"(?:{_FR_PARTICLE_FIRST}[ ])?"
             r"[^\W\d_][\w'’\-]*"
-            r"(?:[ ](?:d[aeiou]s?|de[il]|du|la|le|les|el|al|[^\W\d_][\w'’\-]*)){0,4}"
+            rf"(?:[ ](?:{_FR_PARTICLE}|[^\W\d_][\w'’\-]*)){{0,4}}"
             # a town after a comma (or a postcode and a town), the end of the line, a flat
             # number, or "street" after it
             r"(?=,[ \t]*(?!(?i:and|or|but|so|then|which|och|men|eller|som)\b)[^\W\d_]"
@@ -391,11 +395,9 @@ class PdmapStreetAddressRecognizer(RegexRecognizer):
             # up to the end of the sentence or a lower-case word
             "number first european",
             # (not a year: "In 2019 Avenue Capital raised ...")
-            rf"(?<![\w\-.,/:])(?!(?:19|20)\d\d[ ,])\d{{1,5}}(?:[ ]\d{{1,5}})?,?[ ]"
-            rf"(?i:{_EU_PREFIX_WORDS})[ ]"
-            r"(?:(?:d[aeiou]s?|de[il]|della|du|la|le|les|l['’]|el|al)[ ])?"
+            rf"(?!(?:19|20)\d\d[ ,]){_NUMBER_FIRST}(?:{_FR_PARTICLE_FIRST}[ ])?"
             r"[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿ'’][\w'’\-]*"  # a word, not "Avenue Q"
-            r"(?:[ ](?:(?:d[aeiou]s?|de[il]|du|la|le|les|el|al)[ ])?[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]*){0,4}"
+            rf"(?:[ ](?:{_FR_PARTICLE}[ ])?[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]*){{0,4}}"
             r"(?=[ \t]*(?:[.,;:!?)\n]|$)|[ ][a-zß-öø-ÿ])",
             0.7,
         ),

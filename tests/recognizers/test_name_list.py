@@ -82,6 +82,12 @@ def test_lists_are_the_built_file() -> None:
     assert {"anna", "erik", "fatima", "mohammed"} <= names.given
     assert {"andersson", "lindqvist", "hermansen"} <= names.surnames
     assert all(name == name.lower() and " " not in name for name in names.given | names.surnames)
+    # Cyrillic names also in Latin letters, not when the spelling is a common word
+    assert {"yefremova", "efremova", "vasily"} <= names.surnames | names.given
+    assert "agent" not in names.given
+    assert names.knows("anna")
+    assert names.knows("lindqvist")
+    assert not names.knows("battery")
 
 
 @pytest.mark.parametrize(

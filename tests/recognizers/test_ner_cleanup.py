@@ -85,6 +85,7 @@ def person(marked: str) -> list[str]:
         ("She works at ⟦Factset⟧ now.", []),
         ("He joined ⟦Quantrix⟧ in May.", []),
         ("He joined ⟦Tomomi⟧ for lunch.", ["Tomomi"]),  # company, not an employer
+        ("He joined ⟦Quantrix⟧ at the start of 2020.", []),
         ("CEO of ⟦Brightloom⟧, Anna Berg, said", []),
         ("CEO of Brightloom, ⟦Anna Berg⟧, said", ["Anna Berg"]),
         ("She works for ⟦Anna⟧ now.", ["Anna"]),  # a listed name stays a person
