@@ -14,6 +14,7 @@ import regex
 
 from scanner.nlp import common_words
 from scanner.recognizers.base import RegexRecognizer
+from scanner.recognizers.street_address import STREET_TYPE
 from scanner.resources import common_vocabulary, person_names
 
 # Unicode letter classes (``regex``): Anđa Tomić, Wisława Szczepańska, Şahin, ...
@@ -81,10 +82,11 @@ _SIGN_OFF = (
 
 # a line label that could be a speaker's name ("Sara", "Anna Berg")
 _SPEAKER = rf"{_UP}{_LOW}+(?:[ ]{_UP}{_LOW}+)?"
-# a street or place word after "Anna K Berg" makes it a street's name ("John F Kennedy Avenue")
+# a street or place word after "Anna K Berg" makes it a street's or a building's name ("John F
+# Kennedy Avenue", "... Memorial Hospital")
 _STREET_AFTER = (
-    r"Street|St|Road|Rd|Avenue|Ave|Lane|Drive|Boulevard|Blvd|Way|Place|Square|Park|Bridge"
-    r"|Airport|School|Hospital|Center|Centre|Memorial|Library|Gata|Gatan|Väg|Vägen|Plats"
+    rf"{STREET_TYPE}|Bridge|Airport|School|Hospital|Center|Centre|Memorial|Library|Gata|Gatan"
+    r"|Väg|Vägen|Plats"
 )
 _SPEAKER_LINE = regex.compile(rf"(?m)^[ \t>]*{_SPEAKER}[ \t]*:[ \t]*\S")
 
