@@ -224,6 +224,18 @@ class PdmapPersonContextRecognizer(RegexRecognizer):
             0.6,
         ),
         (
+            # a person's name used of their work or show: "the Steffen Mauer version", "a Lana
+            # Berg concert" (see accept: a listed given name, no common word the lists do not
+            # know)
+            "name before a work",
+            rf"(?<![\w])(?i:a|an|the|that|this|my|his|her|their|our)[ ]"
+            rf"(?P<value>{_UP}{_LOW}+[ ]{_UP}{_LOW}+(?:-{_UP}{_LOW}+)?)[ ]"
+            r"(?=(?i:concert|concerts|version|album|record|single|song|songs|tour|show|gig|film"
+            r"|movie|book|novel|biography|interview|recording|cover|remix|exhibition|lecture"
+            r"|speech|painting|fan|fans|fan\sclub|documentary|podcast|quote|poster)\b)",
+            0.6,
+        ),
+        (
             # "Tindra Malm, handläggare", "Anna Berg, Account Manager": a name and its role
             "name, role",
             rf"(?<![\w]){_FULL_NAME},[ \t]+(?i:{_ROLE})\b",
@@ -264,6 +276,14 @@ class PdmapPersonContextRecognizer(RegexRecognizer):
             listed = names.knows(word)
             if word in common_words() or (word in common_vocabulary() and not listed):
                 return None  # "However, can ...", "Hi Team,", "Thanks Support!"
+        if pattern == "name before a work":
+            names = person_names()
+            common = common_vocabulary()
+            first, last = text[start:end].lower().split()
+            if first not in names.given or first in common_words():
+                return None
+            if (last in common and not names.knows(last)) or last in INSTITUTION_WORDS:
+                return None  # "the Anna Tonight show", "the Grace Hotel concert"
         if pattern == "middle initial":
             names = person_names()
             common = common_vocabulary()

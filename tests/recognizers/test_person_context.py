@@ -18,6 +18,13 @@ T = "PERSON"
         ("My name is Rubija", ["Rubija"]),
         # film credits and maiden names
         ("Directed by Anna Berg and starring Adamska", ["Anna Berg", "Adamska"]),
+        # a name used of the person's work or show
+        ("the Steffen Mauer version was better", ["Steffen Mauer"]),
+        ("at the Sarah King show", ["Sarah King"]),
+        ("the Rolling Stones tour", []),  # not a listed given name
+        ("the Anna Lund version", ["Anna Lund"]),
+        ("the Anna Tonight show", []),  # a common word the lists do not know
+        ("the Grace Hotel concert", []),  # an institution
         # one name spoken to
         ("Danial, can I please speak to your boss?", ["Danial"]),
         ("Thanks Yefremova!", ["Yefremova"]),
