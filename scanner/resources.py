@@ -19,6 +19,7 @@ import msgpack
 __all__ = [
     "PACKAGE_DIR",
     "PersonNames",
+    "common_unlisted",
     "common_vocabulary",
     "person_names",
     "read_context_file",
@@ -79,6 +80,12 @@ def common_vocabulary() -> frozenset[str]:
         for frequency_bin in read_word_bins(language)[:COMMON_WORD_BINS]
         for word in frequency_bin
     )
+
+
+def common_unlisted(word: str) -> bool:
+    """``word`` (lower-cased) is common in English or Swedish text (:func:`common_vocabulary`)
+    and no name list knows it: ``battery``, ``racing``; not ``anna`` or ``rose``."""
+    return word in common_vocabulary() and not person_names().knows(word)
 
 
 def read_word_bins(language: str) -> list[list[str]]:

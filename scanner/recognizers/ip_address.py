@@ -80,7 +80,7 @@ class PdmapIpAddressRecognizer(RegexRecognizer):
         r"|library|lib|component|komponent|firefox|chrome|safari|edge|opera|outlook|office|teams"
         r"|zoom|slack|bankid|java|node|python|ubuntu|debian|docker|nginx|apache|tomcat"
         r"|postgresql|mysql|mariadb|redis|excel|acrobat|reader|citrix|vmware|esxi|fortios"
-        r"|anyconnect|globalprotect|tag|release|releasen|bygge|versions|bygg"
+        r"|anyconnect|globalprotect|tag|releasen|bygge|versions|bygg"
         r"|rolled\sout|rollout|deployed|shipped|driftsatt[ea]?|lanserade?"
         # compounds: appVersion, osVersion, fwVersion, Klientversion, Mobilapp, Produktkod
         r"|[a-zåäö_\-]+(?:version|versionen|app|appen|kod|koden|code))\.?"

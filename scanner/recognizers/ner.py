@@ -27,7 +27,7 @@ from scanner.nlp import Mention, NerArtifacts, common_words
 from scanner.recognizers.base import recognizer_result
 from scanner.recognizers.name_list import find_names
 from scanner.recognizers.person_context import COMPANY_FORM, INSTITUTION_WORDS
-from scanner.resources import common_vocabulary, person_names
+from scanner.resources import common_unlisted, common_vocabulary, person_names
 
 __all__ = ["PdmapNerRecognizer"]
 
@@ -284,20 +284,19 @@ def _not_a_name_word(text: str, start: int, end: int) -> bool:
         and _in_title_case(text, start, end)
     ):
         return True  # "Songs You're Supposed To Hate (But Secretly [Love])"
-    if " " not in value and (
-        (
-            _EMPLOYER_BEFORE.search(text, max(0, start - 60), start)
-            and not _SOCIAL_AFTER.match(text, end)
+    if (
+        " " not in value
+        and not person_names().knows(value.lower())
+        and (
+            (
+                _EMPLOYER_BEFORE.search(text, max(0, start - 60), start)
+                and not _SOCIAL_AFTER.match(text, end)
+            )
+            or _ORGANISATION_AFTER.match(text, end)  # "Anna Berg of [Lexisnexis]"
+            or _NOUN_ENDING.search(value.lower())  # "[Körning]"
         )
-        or _ORGANISATION_AFTER.match(text, end)
     ):
-        names = person_names()
-        if not names.knows(value.lower()):
-            return True  # "Anna Berg of [Lexisnexis]", "works at [Factset]"
-    if " " not in value and _NOUN_ENDING.search(value.lower()):
-        names = person_names()
-        if not names.knows(value.lower()):
-            return True
+        return True
     if _TITLE_OF_A_WORK_AFTER.match(text, end) is not None:
         return True
     if _MODEL_NUMBER_AFTER.match(text, end) and (
@@ -352,11 +351,7 @@ def _common_words_only(value: str) -> bool:
     in the name lists (``Battery``, ``Discipline``, ``Metallica``, ``Court``, ``Firmware``,
     ``Systembolaget``; not ``Anna``, ``Rose`` or an unknown ``Yefremova``)."""
     words = [w.lower() for w in _NAME_WORDS.findall(value)]
-    if not words:
-        return False
-    names = person_names()
-    common = common_vocabulary()
-    return all(w in common and not names.knows(w) for w in words)
+    return bool(words) and all(common_unlisted(w) for w in words)
 
 
 def _on_a_product_line(text: str, start: int) -> bool:

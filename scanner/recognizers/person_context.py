@@ -15,7 +15,7 @@ import regex
 from scanner.nlp import common_words
 from scanner.recognizers.base import RegexRecognizer
 from scanner.recognizers.street_address import STREET_TYPE
-from scanner.resources import common_vocabulary, person_names
+from scanner.resources import common_unlisted, common_vocabulary, person_names
 
 # Unicode letter classes (``regex``): Anđa Tomić, Wisława Szczepańska, Şahin, ...
 # Company forms after a name make it a company ("Ek Lind AB"); shared with the NER clean-up.
@@ -232,7 +232,7 @@ class PdmapPersonContextRecognizer(RegexRecognizer):
             rf"(?P<value>{_UP}{_LOW}+[ ]{_UP}{_LOW}+(?:-{_UP}{_LOW}+)?)[ ]"
             r"(?=(?i:concert|concerts|version|album|record|single|song|songs|tour|show|gig|film"
             r"|movie|book|novel|biography|interview|recording|cover|remix|exhibition|lecture"
-            r"|speech|painting|fan|fans|fan\sclub|documentary|podcast|quote|poster)\b)",
+            r"|speech|painting|fan|fans|documentary|podcast|quote|poster)\b)",
             0.6,
         ),
         (
@@ -272,23 +272,17 @@ class PdmapPersonContextRecognizer(RegexRecognizer):
                 end = start + len(words[0])  # "im kalle btw"
         if pattern == "vocative":
             word = text[start:end].lower()
-            names = person_names()
-            listed = names.knows(word)
-            if word in common_words() or (word in common_vocabulary() and not listed):
+            if word in common_words() or common_unlisted(word):
                 return None  # "However, can ...", "Hi Team,", "Thanks Support!"
         if pattern == "name before a work":
-            names = person_names()
-            common = common_vocabulary()
             first, last = text[start:end].lower().split()
-            if first not in names.given or first in common_words():
+            if first not in person_names().given or first in common_words():
                 return None
-            if (last in common and not names.knows(last)) or last in INSTITUTION_WORDS:
+            if common_unlisted(last) or last in INSTITUTION_WORDS:
                 return None  # "the Anna Tonight show", "the Grace Hotel concert"
         if pattern == "middle initial":
-            names = person_names()
-            common = common_vocabulary()
             words = text[start:end].lower().replace(".", "").split()
-            if any(w in common and not names.knows(w) for w in (words[0], words[-1])):
+            if common_unlisted(words[0]) or common_unlisted(words[-1]):
                 return None  # "Formula E Racing", "Vitamin D Levels"
         if pattern == "label line" and text[start:end].lower() in common_words():
             return None  # "Agent: Vad är ordernumret?"

@@ -130,12 +130,14 @@ _EU_PREFIX = (
 # the particles inside a street name ("Rua da Fonte de Cima", "Pasadizo de Evaristo Pallarès")
 _PARTICLE = r"(?:d[aeiou]s?|de[il]|della|delle|degli|di|la|le|du|von|van|y)"
 # street words written after a house number (French, Belgian, Maghreb, Iberian layouts)
-# a French-style house number before the street word ("31 Rue ...", "143 31 rue ..."), and the
-# particles inside such a street's name (the first word may be "l'": "rue de l'Église")
 _EU_PREFIX_WORDS = (
     r"rue|avenue|av\.?|boulevard|bd|chemin|allée|impasse|quai|rua|avenida|calle|carrer|viale"
     r"|piazza"
 )
+# a French-style house number before the street word ("31 Rue ...", "143 31 rue ..."), and the
+# particles inside such a street's name (the first word may be "l'": "rue de l'Église")
+# the particles inside the streets of a corner ("76 Boulevard de Normandie and ten Pas Pass")
+_CORNER_PARTICLE = r"(?:de|du|la|le|del|di|da|van|von|der|ten|ter)"
 _NUMBER_FIRST = rf"(?<![\w\-.,/:])\d{{1,5}}(?:[ ]\d{{1,5}})?,?[ ](?i:{_EU_PREFIX_WORDS})[ ]"
 _FR_PARTICLE = r"(?:d[aeiou]s?|de[il]|du|la|le|les|el|al)"
 _FR_PARTICLE_FIRST = r"(?:d[aeiou]s?|de[il]|della|du|la|le|les|l['’]|el|al)"
@@ -431,11 +433,10 @@ class PdmapStreetAddressRecognizer(RegexRecognizer):
             # of capitalised words (and house numbers) joined by "and"/"och"/"&".
             "corner",
             r"(?<![\w])(?i:(?:the\s)?corner\sof|hörnet\s(?:av|mellan))\s"
-            # (particles inside a street's name: "76 Boulevard de Normandie and ten Pas Pass")
-            r"(?:(?:\d{1,6}|[A-ZÀ-ÖØ-ÞĀ-ŽΑ-ΩА-Я][\w'’.\-]*|ul\.|u\.|str\.?"
-            r"|de|du|la|le|del|di|da|van|von|der|ten|ter)\s){1,5}"
+            rf"(?:(?:\d{{1,6}}|[A-ZÀ-ÖØ-ÞĀ-ŽΑ-ΩА-Я][\w'’.\-]*|ul\.|u\.|str\.?"
+            rf"|{_CORNER_PARTICLE})\s){{1,5}}"
             r"(?:and|och|&)\s"
-            r"(?:\d{1,6}\s)?(?:(?:de|du|la|le|del|di|da|van|von|der|ten|ter)\s){0,2}"
+            rf"(?:\d{{1,6}}\s)?(?:{_CORNER_PARTICLE}\s){{0,2}}"
             # (the second street's words stay on its line: "... and Rennie Union\nPhone")
             r"[A-ZÀ-ÖØ-ÞĀ-ŽΑ-ΩА-Я][\w'’\-]*(?:[ \t](?:[A-ZÀ-ÖØ-ÞĀ-ŽΑ-ΩА-Я][\w'’\-]*"
             r"|\d{1,5}|St\.?|Str\.?|Rd\.?|Ave\.?)){0,3}",

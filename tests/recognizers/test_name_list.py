@@ -7,7 +7,7 @@ import pytest
 from scanner.engine import DetectionEngine
 from scanner.nlp import Mention, NerArtifacts
 from scanner.recognizers.name_list import PdmapNameListRecognizer, find_names
-from scanner.resources import PACKAGE_DIR, person_names
+from scanner.resources import PACKAGE_DIR, common_unlisted, person_names
 from tests.conftest import of_type
 
 
@@ -88,6 +88,9 @@ def test_lists_are_the_built_file() -> None:
     assert names.knows("anna")
     assert names.knows("lindqvist")
     assert not names.knows("battery")
+    assert common_unlisted("battery")
+    assert not common_unlisted("anna")  # listed
+    assert not common_unlisted("yefremova")  # no common word
 
 
 @pytest.mark.parametrize(
