@@ -82,7 +82,7 @@ class _Values:
         self,
         seed: int,
         locales: Sequence[str] = LOCALES,
-        romanised: Sequence[str] = ROMANISED_LOCALES,
+        romanised_locales: Sequence[str] = ROMANISED_LOCALES,
     ) -> None:
         self.rng = random.Random(seed)
         self.fakers = []
@@ -91,7 +91,7 @@ class _Values:
             fake.seed_instance(seed * 1000 + index)
             self.fakers.append(fake)
         self.name_fakers = list(self.fakers)
-        for index, locale in enumerate(romanised, start=len(locales)):
+        for index, locale in enumerate(romanised_locales, start=len(locales)):
             fake = Faker(locale)
             fake.seed_instance(seed * 1000 + index)
             self.name_fakers.append(_RomanisedNames(fake))
