@@ -26,7 +26,7 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 from scanner.nlp import Mention, NerArtifacts, common_words
 from scanner.recognizers.base import recognizer_result
 from scanner.recognizers.name_list import find_names
-from scanner.recognizers.person_context import COMPANY_FORM, INSTITUTION_WORDS
+from scanner.recognizers.person_context import COMPANY_FORM, HONORIFICS, INSTITUTION_WORDS
 from scanner.resources import common_unlisted, common_vocabulary, person_names
 
 __all__ = ["PdmapNerRecognizer"]
@@ -474,11 +474,14 @@ _ROLE_WORDS = frozenset(
 _NAME_STOP_WORDS = frozenset({"per", "will", "may", "else", "my", "hans"})
 # ... and stop words that start a full name often enough not to be cut from one ("Inga Lind")
 _GIVEN_NAME_STOP_WORDS = _NAME_STOP_WORDS | {"dag", "dina", "inga", "mina", "sina", "alla", "vi"}
-_NOT_NAMES = frozenset(
-    """kundtjänst kundservice support supporten team teamet admin administratör hej hejsan
+_NOT_NAMES = (
+    frozenset(
+        """kundtjänst kundservice support supporten team teamet admin administratör hej hejsan
     tack reg avtalet avtal fakturan faktura kassan ordern beställning leverans leveransen
     kunden kund användare användaren tekniker säljare styrelsen ledningen ekonomi
     redovisning customer service sales billing team admin dear hello thanks regards manager
     dr mr mrs ms mx miss prof sir madam herr fru fröken
     """.split()  # noqa: SIM905 - a word list reads best as text
+    )
+    | HONORIFICS
 )

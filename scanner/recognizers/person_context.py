@@ -24,6 +24,20 @@ COMPANY_FORM = (
     r"|Corporation|Incorporated|Group|Holdings|Partners|Associates|Brothers|Bros"
     r"|(?:and|&)[ ]Sons)"
 )
+# Ranks, offices and forms of address written before a name ("Captain [Huff]", "Judge [Säde]",
+# "Srta. [Rafaela Montenegro]"), never part of it; shared by the NER clean-up and the name
+# lists (whose Faker sources list some as given names). Not those that are given names too
+# (Dean, Duke, Earl, Prince) or common surnames at a name's start (King, Major).
+HONORIFICS = frozenset(
+    """judge captain capt coach sergeant sgt detective inspector mayor senator governor
+    president chancellor minister professor doctor nurse uncle aunt auntie grandma grandpa
+    pastor reverend rev bishop rabbi imam sheriff deputy lieutenant colonel admiral
+    commander corporal councillor councilman councilwoman congressman congresswoman
+    ambassador chairman chairwoman principal dame lord queen princess countess duchess
+    baron baroness sr sra srta señor señora señorita signor signora monsieur madame mme
+    mlle frau domnul doamna pan pani sister brother father mother fr
+    """.split()  # noqa: SIM905 - a word list reads best as text
+)
 # A building, institution or company named after a person or place is neither ("Ellis
 # Hospital", "Novo Mesto Country Club", "Gröna Dalen Förskola", "Can Capital"); shared by the
 # NER clean-up and the name lists. (No word that is also a common verb: Swedish "kör".)
@@ -88,7 +102,11 @@ _STREET_AFTER = (
     rf"{STREET_TYPE}|Bridge|Airport|School|Hospital|Center|Centre|Memorial|Library|Gata|Gatan"
     r"|Väg|Vägen|Plats"
 )
-_SPEAKER_LINE = regex.compile(rf"(?m)^[ \t>]*{_SPEAKER}[ \t]*:[ \t]*\S")
+_SPEAKER_LINE = regex.compile(rf"(?m)^[ \t>]*(?P<label>{_SPEAKER})[ \t]*:[ \t]*\S")
+
+
+def _is_listed_speaker(word: str) -> bool:
+    return word in person_names().given and word not in common_words()
 
 
 class PdmapPersonContextRecognizer(RegexRecognizer):
@@ -243,21 +261,34 @@ class PdmapPersonContextRecognizer(RegexRecognizer):
         ),
     )
 
+    @staticmethod
+    def _speaker(text: str, label: str) -> bool:
+        """``label`` of a speaker line is a person's name: it starts with a listed given name
+        that is no stop word and the text has another speaker line (two are enough: stop
+        there, not at the end of a long log); or it is one word that no name list knows and
+        is no common word (``Ubul``) while another speaker of the text is a listed given name
+        (``Nicole``)."""
+        first = label.split(maxsplit=1)[0].lower()
+        if first in common_words():
+            return False
+        labels = itertools.islice((m.group("label") for m in _SPEAKER_LINE.finditer(text)), 8)
+        if first in person_names().given:
+            return sum(1 for _ in itertools.islice(labels, 2)) >= 2
+        if " " in label or first in common_vocabulary() or person_names().knows(first):
+            return False
+        return any(
+            other != label and _is_listed_speaker(other.split(maxsplit=1)[0].lower())
+            for other in labels
+        )
+
     def accept(self, text: str, start: int, end: int, pattern: str) -> tuple[int, int] | None:
         """A lower-case value under a name label is a name when one of its words is in the
         name lists and none is a stop word (not ``name: not provided``, ``namn: se ovan``).
-        A line label is a speaker when it starts with a listed given name that is no stop word
-        and the text has another speaker line (``Sara: ...`` / ``Agent: ...``); ``Stockholm:
-        3 st`` is a label, and so is ``Anna:`` alone on a form."""
-        if pattern == "speaker":
-            first = text[start:end].split(maxsplit=1)[0].lower()
-            if (
-                first in common_words()
-                or first not in person_names().given
-                # two speaker lines are enough: stop there, not at the end of a long log
-                or sum(1 for _ in itertools.islice(_SPEAKER_LINE.finditer(text), 2)) < 2
-            ):
-                return None
+        A line label is a speaker as :meth:`_speaker` says; ``Stockholm: 3 st`` is a label,
+        and so is ``Anna:`` alone on a form. Common words no list knows after a label are what
+        is said, not a name (``Agent: Remember me?``)."""
+        if pattern == "speaker" and not self._speaker(text, text[start:end]):
+            return None
         if pattern == "lower-case introduction":
             if any(ch.isupper() for ch in text):
                 return None  # a text with capitals writes names with them
@@ -284,8 +315,10 @@ class PdmapPersonContextRecognizer(RegexRecognizer):
             words = text[start:end].lower().replace(".", "").split()
             if common_unlisted(words[0]) or common_unlisted(words[-1]):
                 return None  # "Formula E Racing", "Vitamin D Levels"
-        if pattern == "label line" and text[start:end].lower() in common_words():
-            return None  # "Agent: Vad är ordernumret?"
+        if pattern == "label line":
+            value = text[start:end].lower()
+            if value in common_words() or all(common_unlisted(w) for w in value.split()):
+                return None  # "Agent: Vad är ordernumret?", "Agent: Remember me?"
         if pattern == "lower-case label line":
             words = [word.strip(".") for word in text[start:end].split()]
             names = person_names()

@@ -71,6 +71,11 @@ def person(marked: str) -> list[str]:
         ("⟦Henning⟧ ringde i går.", ["Henning"]),
         # a title alone is no name; a speaker's name ends at the colon
         ("Hello, this is ⟦Dr⟧. Anna Persson.", []),
+        # ranks, offices and forms of address before a name are not part of it
+        ("⟦Captain Huff⟧ announced a short delay.", ["Huff"]),
+        ("⟦Judge Säde⟧ dismissed the case.", ["Säde"]),
+        ("leadership: ⟦Srta⟧. Rafaela Montenegro, founder", []),
+        ("⟦Coach⟧ said so.", []),
         ("⟦Elizabeth:\"I'm⟧ Amanda's daughter\".", ["Elizabeth"]),
         ("⟦Elizabeth:\"I'm Amanda⟧'s daughter\".", ["Elizabeth", "Amanda"]),
         ("⟦Barbara Yudina Apt⟧. 675 Mellemvej 32", ["Barbara Yudina"]),

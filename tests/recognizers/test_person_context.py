@@ -82,6 +82,11 @@ T = "PERSON"
         ("Victoria: 3 st\nJordan: 5 st", []),  # numbers, not speech
         ("Note: call back\nMark: done", []),  # one word is no speech
         ("Anna: se bifogad fil", []),  # one line is a label, not a transcript
+        # an unlisted, uncommon one-word speaker beside a listed one
+        ("Ubul: What a wife.\nNicole: Remember me? I said so!", ["Ubul", "Nicole"]),
+        ("Ubul: What a wife.\nAgent: Remember me? I said so!", []),  # no listed speaker
+        ("Error: disk is full\nNicole: Remember me? I said so!", ["Nicole"]),  # common word
+        ("Xqzt Vol: What a wife.\nNicole: Remember me? I said so!", ["Nicole"]),  # two words
         ("Best,\nAnna Berg, Account Manager", ["Anna Berg"]),
         # not names
         ('{"name":"premium-plan"}', []),

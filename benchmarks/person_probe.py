@@ -1,0 +1,284 @@
+"""PERSON recall and precision on sentence frames the detector was never tuned or trained on.
+
+The labelled sets put names into the few contexts of their own templates; this probe asks how
+PERSON detection copes with others. ``benchmarks/data/person_frames.txt`` holds about 320
+short English frames in genres (support notes, chat, e-mail sign-offs, dialogue, forms,
+lists, reviews, titles, possessives, ...), written for this probe without reading any
+labelled set or the NER's training templates, each with ``{{name}}``, ``{{first}}`` or
+``{{last}}`` where a person stands and ``{{company}}``, ``{{city}}``, ``{{product}}``,
+``{{team}}``, ... for capitalised things that are not people; the ``negatives`` genres hold
+no person at all. A frame tagged ``[lower]`` is typed without capitals: its filled text is
+lower-cased.
+
+Names come from a seeded Faker of many countries (``--source faker``, default; given name and
+surname, sometimes with a middle initial or Faker's own ``name()`` with its titles), or from
+presidio-synth's **dev** PERSON values (``--source presidio-dev``; never its test templates).
+A gold name counts as found when a PERSON span overlaps it by >= 50 % of the longer of the two
+(the benchmarks' span rule), exact when the span equals it; a PERSON span that matches no
+gold name is a false positive, and one that overlaps a distractor (a company, a place, ...) is
+counted apart. Rows are genres.
+
+    python -m benchmarks.person_probe [--fills 3] [--seed 7] [--misses 3] [--genre chat]
+    python -m benchmarks.person_probe --source presidio-dev
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from faker import Faker
+
+from benchmarks.datasets import load_presidio_synth
+from benchmarks.scoring import OVERLAP_THRESHOLD, overlap_ratio
+
+FRAMES_PATH = Path(__file__).resolve().parent / "data" / "person_frames.txt"
+LOCALES = (
+    "en_US", "en_GB", "en_IE", "en_AU", "en_IN", "de_DE", "fr_FR", "es_ES", "es_MX", "it_IT",
+    "pt_BR", "nl_NL", "da_DK", "no_NO", "sv_SE", "fi_FI", "pl_PL", "cs_CZ", "hu_HU", "hr_HR",
+    "ro_RO", "tr_TR", "et_EE", "id_ID", "vi_VN", "fil_PH", "sl_SI", "sk_SK",
+)  # fmt: skip
+PERSON_KEYS = frozenset({"name", "first", "last"})
+PRODUCTS = (
+    "Nimbus Pro", "Ledgerly", "Quillpad", "Orbit CRM", "Tallyhub", "Brightdesk", "Zephyr Sync",
+    "Mosaic Pay", "Harbor Notes", "Pixelmint", "Corvid Cloud", "Trellis",
+)  # fmt: skip
+TEAM_NAMES = ("Rovers", "Falcons", "United", "Wanderers", "Comets", "Harriers", "Owls", "Lions")
+PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
+
+
+@dataclass(frozen=True)
+class Frame:
+    genre: str
+    template: str
+    lower: bool
+
+
+@dataclass
+class Case:
+    genre: str
+    text: str
+    people: list[tuple[int, int]]
+    distractors: list[tuple[int, int]]
+
+
+@dataclass
+class Tally:
+    people: int = 0
+    found: int = 0
+    exact: int = 0
+    false_positives: int = 0
+    on_distractors: int = 0
+    misses: list[str] = field(default_factory=list)
+    spurious: list[str] = field(default_factory=list)
+
+
+def read_frames(path: Path = FRAMES_PATH) -> list[Frame]:
+    """Frames of ``path`` with their genre (the last ``## genre`` line above them)."""
+    frames, genre = [], "untitled"
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if line.startswith("## "):
+            genre = line[3:].strip()
+        elif line and not line.startswith("#"):
+            lower = line.startswith("[lower] ")
+            template = line.removeprefix("[lower] ").replace("\\n", "\n")
+            frames.append(Frame(genre, template, lower))
+    return frames
+
+
+class Values:
+    """Fillers: person names from ``names`` (name, first, last), the rest from Faker en_US."""
+
+    def __init__(self, rng: random.Random, names: Callable[[str], str], seed: int) -> None:
+        self._rng = rng
+        self._names = names
+        self._fake = Faker("en_US")
+        self._fake.seed_instance(seed)
+
+    def __call__(self, key: str) -> str:
+        if key in PERSON_KEYS:
+            return self._names(key)
+        fake, rng = self._fake, self._rng
+        if key == "company":
+            return str(fake.company())
+        if key == "city":
+            return str(fake.city())
+        if key == "country":
+            return str(fake.country())
+        if key == "street":
+            return str(fake.street_name())
+        if key == "product":
+            return rng.choice(PRODUCTS)
+        if key == "team":
+            return f"{fake.city()} {rng.choice(TEAM_NAMES)}"
+        if key == "month":
+            return str(fake.month_name())
+        if key == "weekday":
+            return str(fake.day_of_week())
+        raise ValueError(f"unknown placeholder {{{{{key}}}}}")
+
+
+def faker_names(rng: random.Random, seed: int) -> Callable[[str], str]:
+    fakers = []
+    for index, locale in enumerate(LOCALES):
+        fake = Faker(locale)
+        fake.seed_instance(seed * 100 + index)
+        fakers.append(fake)
+
+    def pick(key: str) -> str:
+        fake = rng.choice(fakers)
+        if key == "first":
+            return str(fake.first_name())
+        if key == "last":
+            return str(fake.last_name())
+        roll = rng.random()
+        if roll < 0.15:
+            return str(fake.name())
+        if roll < 0.25:
+            initial = str(fake.first_name())[:1]
+            return f"{fake.first_name()} {initial} {fake.last_name()}"
+        return f"{fake.first_name()} {fake.last_name()}"
+
+    return pick
+
+
+def presidio_dev_names(rng: random.Random, data_dir: Path | None) -> Callable[[str], str]:
+    values = sorted(
+        {
+            record.text[span.start : span.end]
+            for record in load_presidio_synth(data_dir).select("dev")
+            for span in record.spans
+            if span.entity_type == "PERSON"
+        }
+    )
+    full = [value for value in values if " " in value]
+    words = [word for value in values for word in value.split()]
+
+    def pick(key: str) -> str:
+        if key == "name":
+            return rng.choice(full)
+        return rng.choice(words)
+
+    return pick
+
+
+def fill(frame: Frame, values: Callable[[str], str]) -> Case:
+    """The frame with its placeholders filled; ``{{first}} {{last}}`` side by side is one name."""
+    parts: list[str] = []
+    people: list[tuple[int, int]] = []
+    distractors: list[tuple[int, int]] = []
+    cursor = length = 0
+    for match in PLACEHOLDER.finditer(frame.template):
+        literal = frame.template[cursor : match.start()]
+        parts.append(literal)
+        length += len(literal)
+        value = values(match.group(1))
+        if frame.lower:
+            value = value.lower()
+        span = (length, length + len(value))
+        if match.group(1) in PERSON_KEYS:
+            if people and literal == " " and people[-1][1] == length - 1:
+                people[-1] = (people[-1][0], span[1])
+            else:
+                people.append(span)
+        else:
+            distractors.append(span)
+        parts.append(value)
+        length += len(value)
+        cursor = match.end()
+    parts.append(frame.template[cursor:])
+    text = "".join(parts)
+    return Case(frame.genre, text.lower() if frame.lower else text, people, distractors)
+
+
+def score(
+    cases: Sequence[Case], predictions: Sequence[Sequence[tuple[int, int]]]
+) -> dict[str, Tally]:
+    tallies: dict[str, Tally] = {}
+    for case, spans in zip(cases, predictions, strict=True):
+        tally = tallies.setdefault(case.genre, Tally())
+        tally.people += len(case.people)
+        unmatched = list(spans)
+        for start, end in case.people:
+            best = max(unmatched, key=lambda s: overlap_ratio(start, end, *s), default=None)
+            if best is not None and overlap_ratio(start, end, *best) >= OVERLAP_THRESHOLD:
+                unmatched.remove(best)
+                tally.found += 1
+                tally.exact += best == (start, end)
+            else:
+                found = " | ".join(case.text[s:e] for s, e in spans) or "-"
+                tally.misses.append(f"{case.text[start:end]!r} in {case.text!r} -> {found!r}")
+        for start, end in unmatched:
+            tally.false_positives += 1
+            if any(s < end and start < e for s, e in case.distractors):
+                tally.on_distractors += 1
+            tally.spurious.append(f"{case.text[start:end]!r} in {case.text!r}")
+    return tallies
+
+
+def _ratio(part: int, whole: int) -> str:
+    return f"{part / whole:6.3f}" if whole else "     -"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--fills", type=int, default=3, help="Fillings of each frame.")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--misses", type=int, default=0, help="Misses and FPs shown per genre.")
+    parser.add_argument("--genre", action="append", default=None, help="Only these genres.")
+    parser.add_argument("--source", choices=("faker", "presidio-dev"), default="faker")
+    parser.add_argument("--frames", type=Path, default=FRAMES_PATH)
+    parser.add_argument("--data-dir", type=Path, default=None)
+    args = parser.parse_args(argv)
+    from scanner.engine import DetectionEngine
+
+    rng = random.Random(args.seed)
+    if args.source == "faker":
+        names = faker_names(rng, args.seed)
+    else:
+        names = presidio_dev_names(rng, args.data_dir)
+    values = Values(rng, names, args.seed)
+    frames = [f for f in read_frames(args.frames) if not args.genre or f.genre in args.genre]
+    cases = [fill(frame, values) for frame in frames for _ in range(args.fills)]
+    engine = DetectionEngine.load()
+    texts = [case.text for case in cases]
+    results = engine.detect_batch(texts, ["en"] * len(texts))
+    predictions = [
+        [(d.start, d.end) for d in detections if d.entity_type == "PERSON"]
+        for detections in results
+    ]
+    tallies = score(cases, predictions)
+    print(f"{'genre':22} {'texts':>5} {'names':>5} {'found':>6} {'exact':>6} {'FP':>4} "
+          f"{'FP-dis':>6} {'P':>6} {'F1':>6}")  # fmt: skip
+    total = Tally()
+    for genre in dict.fromkeys(case.genre for case in cases):
+        tally = tallies[genre]
+        for attribute in ("people", "found", "exact", "false_positives", "on_distractors"):
+            setattr(total, attribute, getattr(total, attribute) + getattr(tally, attribute))
+        _row(genre, sum(c.genre == genre for c in cases), tally)
+        for line in tally.misses[: args.misses]:
+            print(f"    miss {line}")
+        for line in tally.spurious[: args.misses]:
+            print(f"    FP   {line}")
+    _row("all", len(cases), total)
+    return 0
+
+
+def _row(genre: str, texts: int, tally: Tally) -> None:
+    predicted = tally.found + tally.false_positives
+    f1_whole = tally.people + predicted
+    print(
+        f"{genre[:22]:22} {texts:5d} {tally.people:5d} {_ratio(tally.found, tally.people)} "
+        f"{_ratio(tally.exact, tally.people)} {tally.false_positives:4d} "
+        f"{tally.on_distractors:6d} {_ratio(tally.found, predicted)} "
+        f"{_ratio(2 * tally.found, f1_whole)}"
+    )
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
