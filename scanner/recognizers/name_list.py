@@ -35,7 +35,12 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from scanner.nlp import NerArtifacts, common_words
 from scanner.recognizers.base import recognizer_result
-from scanner.recognizers.person_context import COMPANY_FORM, HONORIFICS, INSTITUTION_WORDS
+from scanner.recognizers.person_context import (
+    COMPANY_FORM,
+    HONORIFICS,
+    INSTITUTION_WORDS,
+    PLACE_PREFIXES,
+)
 from scanner.recognizers.street_address import STREET_TYPE
 from scanner.resources import PersonNames, common_vocabulary, person_names
 
@@ -166,8 +171,10 @@ def _pair(
     unknown_surnames: bool = False,
 ) -> bool:
     low_given, low_surname = given.lower(), surname.lower()
-    if low_given not in names.given or low_given in stop or low_given in HONORIFICS:
-        return False  # "Captain Huff" (the lists know "captain" as a given name)
+    if low_given not in names.given or low_given in stop:
+        return False
+    if low_given in HONORIFICS or low_given in PLACE_PREFIXES:
+        return False  # "Captain Huff", "North Christopher" (the lists know both as given names)
     listed = low_surname in names.surnames
     if listed and _capitalised(given) and _capitalised(surname):
         return True

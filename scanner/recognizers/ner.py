@@ -26,7 +26,14 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 from scanner.nlp import Mention, NerArtifacts, common_words
 from scanner.recognizers.base import recognizer_result
 from scanner.recognizers.name_list import find_names
-from scanner.recognizers.person_context import COMPANY_FORM, HONORIFICS, INSTITUTION_WORDS
+from scanner.recognizers.person_context import (
+    COMPANY_FORM,
+    HONORIFICS,
+    INSTITUTION_WORDS,
+    PLACE_PREFIXES,
+    in_a_firm_name,
+)
+from scanner.recognizers.street_address import RARE_STREET_TYPE, STREET_TYPE
 from scanner.resources import common_unlisted, common_vocabulary, person_names
 
 __all__ = ["PdmapNerRecognizer"]
@@ -99,6 +106,7 @@ class PdmapNerRecognizer(LocalRecognizer):
                     or _on_a_product_line(text, start)
                     or _SQL_NAME_BEFORE.search(text, max(0, start - 12), start) is not None
                     or _a_facility_or_place(text, start, end)
+                    or _named_after_a_person(text[start:end])
                     or _not_a_name_word(text, start, end)
                 ):
                     continue
@@ -141,6 +149,7 @@ def _conjuncts(
                 or not _plausible_name(text, cand_start, cand_end, lowercase_text)
                 or _a_place(text, cand_start, cand_end)
                 or _a_facility_or_place(text, cand_start, cand_end)
+                or _named_after_a_person(text[cand_start:cand_end])
                 or _not_a_name_word(text, cand_start, cand_end)
                 or _NUMBER_AFTER.match(text, cand_end) is not None  # "and Rúa do Paseo 46"
             ):
@@ -262,21 +271,52 @@ def _a_facility_or_place(text: str, start: int, end: int) -> bool:
     return _PLACE_BEFORE.search(text, max(0, start - 24), start) is not None
 
 
+def _named_after_a_person(value: str) -> bool:
+    """A place, a street or a team named after a person, as Faker's places are and many real
+    ones: a compass word, New, Lake, Port, Mount or Fort and a name (``North Brenda``, ``Lake
+    Patricia``, ``Port Richard``); a name and a street word that no name list knows (``Roy
+    Motorway``, ``Toni Junctions``, ``tracy alley``; not ``Anna Hill``, where Hill is a
+    surname too); a first word that is a town's name (:func:`_a_town_name`: ``Amyberg``,
+    ``Johnsonfurt Lions``)."""
+    words = value.split()
+    if _a_town_name(words[0].lower()):
+        return True
+    if len(words) == 1:
+        return False
+    if words[0].lower() in PLACE_PREFIXES:
+        return True
+    last = words[-1]
+    return _STREET_WORD.fullmatch(last) is not None and not person_names().knows(last.lower())
+
+
+def _a_town_name(word: str) -> bool:
+    """``word`` (lower-cased) is no listed name but a listed name and a town ending
+    (``amyberg``, ``sandraborough``, ``thomasville``; not ``lindberg``, which the lists
+    know)."""
+    names = person_names()
+    if names.knows(word):
+        return False
+    return any(
+        word.endswith(ending) and len(word) - len(ending) >= 3 and names.knows(word[: -len(ending)])
+        for ending in _TOWN_ENDINGS
+    )
+
+
 def _not_a_name_word(text: str, start: int, end: int) -> bool:
     """Words no name is: an acronym compound (``Routerns MAC-adress``, ``IP-nummer``), common
     words only (:func:`_common_words_only`), one of three bare surnames (a firm,
-    :func:`_in_a_surname_list`), alone and in no name list where an employer is named
-    (``Anna Berg of Guidestar``, ``works at Factset``, ``joined Quantrix``) or said to be an
-    organisation or a service (``Betterlesson is a 501(c)3``), alone a common
-    word in a Title Case heading or title (``To Hate (But Secretly Love)``), alone a noun by
-    its ending that is in neither name list (``Körning``, ``Warning``; not ``Henning``), an
-    award or a work's title (``Salesperson of the Month``, ``Zoolander is a 2017 ... film
-    directed by``), or a "person" between a brand and a model number, a product (``Apple Watch
-    Series 9``)."""
+    :func:`~scanner.recognizers.person_context.in_a_firm_name`), alone and in no name list
+    where an employer is named (``Anna Berg of Guidestar``, ``works at Factset``, ``joined
+    Quantrix``) or said to be an organisation or a service (``Betterlesson is a 501(c)3``),
+    alone a common word in a Title Case heading or title (``To Hate (But Secretly Love)``),
+    alone a noun by its ending that is in neither name list (``Körning``, ``Warning``; not
+    ``Henning``), an award or a work's title (``Salesperson of the Month``, ``Zoolander is a
+    2017 ... film directed by``), or a "person" between a brand and a model number, a product
+    (``Apple Watch Series 9``)."""
     value = text[start:end]
     if _ACRONYM_COMPOUND.search(value):
         return True
-    if _common_words_only(value) or _in_a_surname_list(text, start, end):
+    if _common_words_only(value) or in_a_firm_name(text, start, end):
         return True
     if (
         " " not in value
@@ -328,23 +368,6 @@ def _in_title_case(text: str, start: int, end: int) -> bool:
     return False
 
 
-def _in_a_surname_list(text: str, start: int, end: int) -> bool:
-    """One of three bare surnames listed as ``Barnett, Melton and Garcia``: a firm's name
-    (``Hawkins, Richardson and Santana``). People listed by name alone go by their given names
-    (``Anna, Erik och Johan``, ``Erik, Peter and John``), so the list is a firm's only when
-    every word is a listed surname and one of them is no given name."""
-    if " " in text[start:end]:
-        return False
-    for match in _THREE_NAMES.finditer(text, max(0, start - 60), min(len(text), end + 60)):
-        if match.start() <= start and end <= match.end():
-            names = person_names()
-            words = [word.lower() for word in match.groups()]
-            return all(w in names.surnames for w in words) and any(
-                w not in names.given for w in words
-            )
-    return False
-
-
 def _common_words_only(value: str) -> bool:
     """Words of the language, none a name: every word of the mention (hyphen parts apart) is
     common in English or Swedish text (:func:`scanner.resources.common_vocabulary`) and none is
@@ -379,11 +402,6 @@ _HYPHENATED_SURNAME = re.compile(rf" (?=[\w\-]{{6}})(?:{_NAME_PART}-)+{_NAME_PAR
 _SQL_NAME_BEFORE = re.compile(r"(?<![\w\-])(?:FROM|JOIN|INTO|UPDATE|TABLE)[ \t]+$")
 # the next one or two capitalised words after a mention ("[Novo Mesto] Country Club")
 _WORDS_AFTER = re.compile(r"[ \t]+([A-ZÅÄÖ][\w\-]*)(?:[ \t]+([A-ZÅÄÖ][\w\-]*))?")
-# "Barnett, Melton and Garcia", "Ek, Lind & Berg"
-_THREE_NAMES = re.compile(
-    r"(?<![\w\-])([A-ZÅÄÖ][\w\-]+),[ \t]([A-ZÅÄÖ][\w\-]+),?[ \t](?:and|&|och)[ \t]"
-    r"([A-ZÅÄÖ][\w\-]+)(?![\w\-])"
-)
 # the words of a mention, hyphen parts apart ("Hanna-Linnéa" is two listed names)
 _NAME_WORDS = re.compile(r"[^\W\d_]{2,}")
 _ACRONYM_COMPOUND = re.compile(r"(?<![\w\-])[A-ZÅÄÖ]{2,}-[a-zåäö]")
@@ -456,6 +474,13 @@ _HOUSE_NUMBER_BEFORE = re.compile(
     r"[^.\n]{1,60}\d{1,5}[A-Za-z]?,[ \t]+$"
 )
 
+# the first words and endings of places named after people ("North Brenda", "Amyberg"), and
+# street words ("Roy Motorway")
+_TOWN_ENDINGS = (
+    "town", "ton", "land", "ville", "berg", "burgh", "borough", "bury", "view", "port", "mouth",
+    "stad", "furt", "chester", "fort", "haven", "side", "shire",
+)  # fmt: skip
+_STREET_WORD = re.compile(rf"{STREET_TYPE}|{RARE_STREET_TYPE}", re.IGNORECASE)
 # "E-post: ..." is a field label; "Elizabeth: \"I'm ...\"" is a speaker, which stays a name.
 _LABEL_AFTER = re.compile(r"[ \t]*:(?![ \t]*[\"“'])")
 _COMPANY_SUFFIX = re.compile(

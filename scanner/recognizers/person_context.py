@@ -38,6 +38,11 @@ HONORIFICS = frozenset(
     mlle frau domnul doamna pan pani sister brother father mother fr
     """.split()  # noqa: SIM905 - a word list reads best as text
 )
+# The first words of places named after people ("North Brenda", "Lake Patricia", "Port
+# Richard"), as Faker's are; the lists know "North" and "West" as given names too.
+PLACE_PREFIXES = frozenset(
+    {"north", "south", "east", "west", "new", "lake", "port", "mount", "fort"}
+)
 # A building, institution or company named after a person or place is neither ("Ellis
 # Hospital", "Novo Mesto Country Club", "Gröna Dalen Förskola", "Can Capital"); shared by the
 # NER clean-up and the name lists. (No word that is also a common verb: Swedish "kör".)
@@ -107,6 +112,40 @@ _SPEAKER_LINE = regex.compile(rf"(?m)^[ \t>]*(?P<label>{_SPEAKER})[ \t]*:[ \t]*\
 
 def _is_listed_speaker(word: str) -> bool:
     return word in person_names().given and word not in common_words()
+
+
+# "Barnett, Melton and Garcia", "Ek, Lind & Berg"
+_THREE_NAMES = regex.compile(
+    r"(?<![\w\-])([A-ZÅÄÖ][\w\-]+),[ \t]([A-ZÅÄÖ][\w\-]+),?[ \t](?:and|&|och)[ \t]"
+    r"([A-ZÅÄÖ][\w\-]+)(?![\w\-])"
+)
+
+
+_FIRM_CUE_BEFORE = regex.compile(r"(?:(?<![\w\-])(?:at|for|from|of|via)[ \t]+|\()$")
+
+
+def in_a_firm_name(text: str, start: int, end: int) -> bool:
+    """The one word ``text[start:end]`` is one of three bare surnames listed as ``Barnett,
+    Melton and Garcia``: a firm's name (``Hawkins, Richardson and Santana``). People listed by
+    name alone go by their given names (``Anna, Erik och Johan``, ``Thanks Erik, Peter and
+    John!``), so the list is a firm's when every word is a listed surname and one of them is
+    no given name, or, when all three are both (two in five surnames are given names
+    somewhere in the lists), when it stands where a firm does: after "at", "for", "from",
+    "of" or "via", or in brackets (``a spokesperson for Duncan, Graves and Davis``)."""
+    if " " in text[start:end]:
+        return False
+    for match in _THREE_NAMES.finditer(text, max(0, start - 60), min(len(text), end + 60)):
+        if match.start() <= start and end <= match.end():
+            names = person_names()
+            words = [word.lower() for word in match.groups()]
+            if not all(word in names.surnames for word in words):
+                return False
+            return (
+                any(word not in names.given for word in words)
+                or _FIRM_CUE_BEFORE.search(text, max(0, match.start() - 12), match.start())
+                is not None
+            )
+    return False
 
 
 class PdmapPersonContextRecognizer(RegexRecognizer):
@@ -305,6 +344,8 @@ class PdmapPersonContextRecognizer(RegexRecognizer):
             word = text[start:end].lower()
             if word in common_words() or common_unlisted(word):
                 return None  # "However, can ...", "Hi Team,", "Thanks Support!"
+            if in_a_firm_name(text, start, end):
+                return None  # "Thanks Hendricks, Walters and Harding!"
         if pattern == "name before a work":
             first, last = text[start:end].lower().split()
             if first not in person_names().given or first in common_words():

@@ -60,7 +60,7 @@ STREET_TYPE = (
 # The rest of the USPS street suffixes ("Orchard", "Bypass", "Extension", "Locks"): words of
 # ordinary prose too, so a street ending in one needs a postal block after it (see accept) or
 # a town and ZIP on its line.
-_RARE_STREET_TYPE = (
+RARE_STREET_TYPE = (
     r"(?:Branch|Bridge|Brooks?|Burgs?|Bypass|Camp|Canyon|Cape|Causeway|Centers?|Circles|Cliffs?"
     r"|Club|Common|Corners?|Course|Courts|Coves?|Creek|Crest|Crossroad|Curve|Dale|Dam|Divide"
     r"|Drives|Estates?|Expressway|Extensions?|Falls?|Ferry|Fields?|Flats?|Fords?|Forest|Forges?"
@@ -269,14 +269,14 @@ class PdmapStreetAddressRecognizer(RegexRecognizer):
             # town and ZIP on its line ...
             "english street",
             rf"(?<![\w]){_UNIT_FIRST}?{_EN_HOUSE}[ \t](?:(?:{_WORD}|{_ORDINAL})[ \t]){{1,3}}"
-            rf"{_RARE_STREET_TYPE}{_EN_DIR}{_UNIT_EN}?(?:{_US_TAIL}|{_UK_TAIL}|{_AU_TAIL})(?![\w])",
+            rf"{RARE_STREET_TYPE}{_EN_DIR}{_UNIT_EN}?(?:{_US_TAIL}|{_UK_TAIL}|{_AU_TAIL})(?![\w])",
             0.75,
         ),
         (
             # ... or a postal block below it: "514 Cardenas Orchard\nJackfort, VT 23585"
             "block head",
             rf"(?<![\w\-.,/:]){_UNIT_FIRST}?{_EN_HOUSE}[ \t]"
-            rf"(?:(?:{_WORD}|{_ORDINAL})[ \t]){{1,3}}{_RARE_STREET_TYPE}{_EN_DIR}{_UNIT_EN}?"
+            rf"(?:(?:{_WORD}|{_ORDINAL})[ \t]){{1,3}}{RARE_STREET_TYPE}{_EN_DIR}{_UNIT_EN}?"
             r"(?=[ \t]*\n)",
             0.75,
         ),
@@ -424,7 +424,7 @@ class PdmapStreetAddressRecognizer(RegexRecognizer):
             rf"(?P<value>(?!The[ ])(?:{_WORD}[ ]){{1,2}}"
             rf"(?!(?:Valleys?|Mountains?|River|Islands?|Forest|Land|Station|Club|Camp|Mission"
             rf"|Springs?|Falls?|Lakes?|Harbors?|Centers?|Parks?)(?![\w]))"
-            rf"(?:{STREET_TYPE}|{_RARE_STREET_TYPE}))"
+            rf"(?:{STREET_TYPE}|{RARE_STREET_TYPE}))"
             r"(?=[ \t]*(?:[.,;:!?)\n]|$)|[ ][a-zß-öø-ÿ])",
             0.6,
         ),

@@ -125,6 +125,18 @@ def person(marked: str) -> list[str]:
         ("Tomomi is from Hawkins, ⟦Richardson⟧ and Santana", []),
         ("Hi Anna, ⟦Erik⟧ and Johan, welcome!", ["Erik", "Johan"]),
         ("Thanks Erik, ⟦Peter⟧ and John!", ["Peter", "John"]),
+        # ... all three given names too, where a firm stands (after "for", in brackets)
+        ("a spokesperson for ⟦Duncan⟧, Graves and Davis said", []),
+        ("Assigned to Javier (⟦Williams⟧, Francis and Norris contractor).", []),
+        # places, streets and teams named after people
+        ("Meeting with ⟦North Christopher⟧ on Monday.", []),
+        ("Welcome to ⟦Thomasville⟧!", []),
+        ("The award went to Anna Berg of ⟦Kristenberg⟧.", []),
+        ("Turn left onto ⟦Roy Motorway⟧, then right.", []),
+        ("traffic on ⟦tracy alley⟧ is insane", []),
+        ("Thanks ⟦Johnsonfurt Lions⟧, what a game!", []),
+        ("⟦Anna Hill⟧ called.", ["Anna Hill"]),  # Hill: a surname too
+        ("⟦Charles Lindberg⟧ flew.", ["Charles Lindberg"]),  # the lists know Lindberg
         ("White, ⟦Willis⟧ and Hoffman, Lucid and Loveland", []),
         ("The Davis, Reynolds and ⟦Williamson Orchestra⟧ was founded in 1977.", []),
         # common words of the language that no name list knows
