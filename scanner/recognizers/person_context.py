@@ -193,6 +193,16 @@ class PdmapPersonContextRecognizer(RegexRecognizer):
             0.6,
         ),
         (
+            # someone @-mentioned by name in chat or a code review: "@Christelle can you ...",
+            # "cc @Anna @Natasha", "@Ana Carolina" (see accept: a listed given name first, and a
+            # listed name or none after it); not an account name ("@anna.berg", "@jdoe42":
+            # USERNAME), an e-mail's domain or a lower-case handle ("@mark the box")
+            "at-mention",
+            rf"(?<![\w@.])@(?P<value>{_UP}{_LOW}+(?:[ ]{_UP}{_LOW}+)?)"
+            r"(?![\w@.\-]|[ ]\p{Lu}\p{Ll}*[\w]*[.@])",
+            0.6,
+        ),
+        (
             # one name spoken to: "Danial, can I speak to your boss?", "Thanks Yefremova!",
             # "Hej Tindra," (see accept: no common word unless a listed name)
             "vocative",
@@ -340,6 +350,13 @@ class PdmapPersonContextRecognizer(RegexRecognizer):
                 return None  # "i am tired", "call me maybe"
             if len(words) > 1 and (words[1] not in names.surnames or words[1] in common):
                 end = start + len(words[0])  # "im kalle btw"
+        if pattern == "at-mention":
+            words = text[start:end].split()
+            first = words[0].lower()
+            if not _is_listed_speaker(first):
+                return None  # "@Channel", "@here", "@team", "@Will"
+            if len(words) > 1 and not person_names().knows(words[1].lower()):
+                end = start + len(words[0])  # "@Anna Please review"
         if pattern == "vocative":
             word = text[start:end].lower()
             if word in common_words() or common_unlisted(word):

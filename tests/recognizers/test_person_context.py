@@ -88,6 +88,14 @@ T = "PERSON"
         ("Error: disk is full\nNicole: Remember me? I said so!", ["Nicole"]),  # common word
         ("Xqzt Vol: What a wife.\nNicole: Remember me? I said so!", ["Nicole"]),  # two words
         ("Best,\nAnna Berg, Account Manager", ["Anna Berg"]),
+        # @-mentions by name; not handles, lower-case words or groups
+        ("@Christelle can you review PR 482?", ["Christelle"]),
+        ("cc @Renata @Ana Carolina", ["Renata", "Ana Carolina"]),
+        ("@channel @Anna Please review", ["Anna"]),
+        ("ping @anna.berg and @jdoe42", []),
+        ("@mark the box", []),
+        ("@Will you come?", []),
+        ("@Here is the build", []),
         # not names
         ('{"name":"premium-plan"}', []),
         ('{"customer":"Acme Holding AB"}', []),  # a company under a person key
