@@ -52,6 +52,13 @@ _CONJUNCT_AFTER = re.compile(
     rf"[ ](?:and|&|och)[ ](?P<name>{_CONJUNCT_WORD}(?:[ ]{_CONJUNCT_WORD})?)(?![\w\-])"
 )
 _CONJUNCTION = re.compile(r"[ ](?:and|&|och)[ ]")
+# "Nitesh, Randi, Mária", "Sarah, Gerónimo and Hannu": single words in a list
+_LIST_WORD = r"[^\W\d_][\w'’\-]*"
+_NAME_LIST = re.compile(
+    rf"(?<![\w\-'’]){_LIST_WORD}(?:,[ \t]+{_LIST_WORD})+"
+    rf"(?:,?[ \t]+(?:and|&|och)[ \t]+{_LIST_WORD})?(?![\w\-'’]|[ \t]+[^\W\d_])"
+)
+_LIST_ITEM = re.compile(rf"(?<![\w\-'’])(?!(?:and|och)\b){_LIST_WORD}")
 _NUMBER_AFTER = re.compile(r"[ \t]+(?:\w+[ \t]+){0,2}\d")
 _NOT_A_NAME = re.compile(r"[\d@_/=#<>{}\[\]|\\]")
 # "I'm", "it's", "we're": a pronoun and a verb, never a name
@@ -121,6 +128,10 @@ class PdmapNerRecognizer(LocalRecognizer):
                 recognizer_result(self, "PERSON", span, CONJUNCT_SCORE, "and a name (NER)")
                 for span in _conjuncts(text, results, nlp_artifacts.mentions, lowercase_text)
             )
+            results.extend(
+                recognizer_result(self, "PERSON", span, CONJUNCT_SCORE, "a list of names (NER)")
+                for span in _list_members(text, results, nlp_artifacts.mentions)
+            )
         return results
 
 
@@ -155,6 +166,51 @@ def _conjuncts(
             ):
                 continue
             found.append((cand_start, cand_end))
+    return found
+
+
+def _list_members(
+    text: str, results: list[RecognizerResult], mentions: list[Mention]
+) -> list[tuple[int, int]]:
+    """The one-word members of a list of people are names (``Team B: Nitesh, Randi, Mária``,
+    ``Present: Sarah, Gerónimo, Hannu``): a list of three or more capitalised words joined by
+    commas (and a last "and"/"&"/"och") is one of people when at least half of its members,
+    and two or more, are names NER found or listed given names that are no stop words, and
+    none is a common word no name list knows; its other members are then names too, unless
+    NER calls them something else or they fail the checks a mention must pass (a place, a
+    firm's three surnames)."""
+    if text.count(",") < 2 and _CONJUNCTION.search(text) is None:
+        return []
+    people = [(r.start, r.end) for r in results if r.entity_type == "PERSON"]
+    taken = [(m.start, m.end) for m in mentions if m.label != "PERSON"] + people
+    given = person_names().given
+    found: list[tuple[int, int]] = []
+    for match in _NAME_LIST.finditer(text):
+        items = [item for item in _LIST_ITEM.finditer(match.group()) if item.group()[:1].isupper()]
+        if len(items) < 3 or len(items) < len(_LIST_ITEM.findall(match.group())):
+            continue
+        spans = [(match.start() + i.start(), match.start() + i.end()) for i in items]
+        seeds = sum(
+            1
+            for (start, end), item in zip(spans, items, strict=True)
+            if any(s <= start and end <= e for s, e in people)
+            or (item.group().lower() in given and item.group().lower() not in common_words())
+        )
+        if seeds < 2 or 2 * seeds < len(items):
+            continue
+        if any(common_unlisted(item.group().lower()) for item in items):
+            continue  # "Rose, Violet, Red and Blue", "Billing, Refund, Anna, Urgent"
+        for start, end in spans:
+            if (
+                any(s < end and start < e for s, e in taken + found)
+                or not _plausible_name(text, start, end)
+                or _a_place(text, start, end)
+                or _a_facility_or_place(text, start, end)
+                or _named_after_a_person(text[start:end])
+                or _not_a_name_word(text, start, end)
+            ):
+                continue
+            found.append((start, end))
     return found
 
 

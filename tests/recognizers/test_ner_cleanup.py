@@ -123,8 +123,14 @@ def person(marked: str) -> list[str]:
         ("We arrived at ⟦Anna Berg⟧'s house at six.", ["Anna Berg"]),
         # three bare surnames in a list are a firm; given names in a list are people
         ("Tomomi is from Hawkins, ⟦Richardson⟧ and Santana", []),
-        ("Hi Anna, ⟦Erik⟧ and Johan, welcome!", ["Erik", "Johan"]),
-        ("Thanks Erik, ⟦Peter⟧ and John!", ["Peter", "John"]),
+        ("Hi Anna, ⟦Erik⟧ and Johan, welcome!", ["Erik", "Johan", "Anna"]),
+        ("Thanks Erik, ⟦Peter⟧ and John!", ["Peter", "John", "Erik"]),
+        # one-word members of a list of people
+        ("Team B: ⟦Nitesh⟧, Randi, Mária", ["Nitesh", "Randi", "Mária"]),
+        ("Present: Sarah, ⟦Gerónimo⟧, Hannu.", ["Gerónimo", "Sarah", "Hannu"]),
+        ("We ship to Sweden, ⟦Norway⟧, Denmark and Finland.", []),
+        ("Colors: ⟦Rose⟧, Violet, Red and Blue", ["Rose"]),  # common words: no list of people
+        ("Tags: Billing, Refund, ⟦Anna⟧, Urgent", ["Anna"]),
         # ... all three given names too, where a firm stands (after "for", in brackets)
         ("a spokesperson for ⟦Duncan⟧, Graves and Davis said", []),
         ("Assigned to Javier (⟦Williams⟧, Francis and Norris contractor).", []),
