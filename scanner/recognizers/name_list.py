@@ -59,8 +59,9 @@ _DIGIT_BEFORE = re.compile(r"\d[ \t,]*$")
 # a surname that is a street word makes the pair a street ("Devon Street", "Victoria Close")
 _STREET_SURNAME = re.compile(rf"{STREET_TYPE}\.?")
 _AFTER = re.compile(
-    # a house number after it ("Joaquin Suarez 2906"), not a phone number ("Anna Berg 070-12")
-    r"[ \t]+\d{1,5}[A-Za-z]?(?![\w\-])"
+    # a house number after it ("Joaquin Suarez 2906"), not a phone number ("Anna Berg 070-12",
+    # "Renata Vučin 07700 900456": a leading zero, or another group of digits after it)
+    r"[ \t]+(?!0)\d{1,5}[A-Za-z]?(?![\w\-]|[ \t]\d)"
     rf"|[ \t]+{COMPANY_FORM}\.?(?![\w])"
     rf"|[ \t]+(?:{STREET_TYPE}|Hills|Dale|Estates|Station|Bridge"
     r"|väg|vägen|gata|gatan|gränd|torg|torget|plan|allé|backe|stig)\.?(?![\w])"

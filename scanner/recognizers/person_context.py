@@ -27,21 +27,26 @@ COMPANY_FORM = (
 # Ranks, offices and forms of address written before a name ("Captain [Huff]", "Judge [Säde]",
 # "Srta. [Rafaela Montenegro]"), never part of it; shared by the NER clean-up and the name
 # lists (whose Faker sources list some as given names). Not those that are given names too
-# (Dean, Duke, Earl, Prince) or common surnames at a name's start (King, Major).
+# (Dean, Duke, Earl, Prince) or common surnames at a name's start (King, Major), nor titles of
+# nobility, which make a title on their own ("the Princess Royal").
 HONORIFICS = frozenset(
     """judge captain capt coach sergeant sgt detective inspector mayor senator governor
     president chancellor minister professor doctor nurse uncle aunt auntie grandma grandpa
     pastor reverend rev bishop rabbi imam sheriff deputy lieutenant colonel admiral
     commander corporal councillor councilman councilwoman congressman congresswoman
-    ambassador chairman chairwoman principal dame lord queen princess countess duchess
-    baron baroness sr sra srta señor señora señorita signor signora monsieur madame mme
-    mlle frau domnul doamna pan pani sister brother father mother fr
+    ambassador chairman chairwoman principal sr sra srta señor señora señorita signor
+    signora monsieur madame mme mlle frau domnul doamna pan pani sister brother father
+    mother fr
     """.split()  # noqa: SIM905 - a word list reads best as text
 )
 # The first words of places named after people ("North Brenda", "Lake Patricia", "Port
 # Richard"), as Faker's are; the lists know "North" and "West" as given names too.
 PLACE_PREFIXES = frozenset(
     {"north", "south", "east", "west", "new", "lake", "port", "mount", "fort"}
+)
+# a rank, an office or a form of address as written before a name: "Captain", "Srta"
+_HONORIFIC = (
+    "(?:" + "|".join(w.capitalize() for w in sorted(HONORIFICS, key=len, reverse=True)) + ")"
 )
 # A building, institution or company named after a person or place is neither ("Ellis
 # Hospital", "Novo Mesto Country Club", "Gröna Dalen Förskola", "Can Capital"); shared by the
@@ -170,7 +175,7 @@ class PdmapPersonContextRecognizer(RegexRecognizer):
             "speaker",
             # what they say: words, at least two ("Victoria: 3 st", "Mark: done" are labels)
             rf"(?m)^[ \t>]*(?P<value>{_SPEAKER})[ \t]*:[ \t]*"
-            r"(?=[\"“'‘]?\p{L}[^\n]*?[\p{L}'’][ \t]+[\"“'‘]?\p{L})",
+            r"(?=[\"“'‘]?\p{L}[^\n]*?[\p{L}'’][,;]?[ \t]+[\"“'‘]?\p{L})",
             0.6,
         ),
         (
@@ -190,6 +195,22 @@ class PdmapPersonContextRecognizer(RegexRecognizer):
             r"(?<![\w])(?:my\sname\sis|my\sname's|(?:people\s|they\s)?call\sme|i'm|i’m|im"
             r"|i\sam|jag\sheter|kalla\smig|jag\sär)\s"
             r"(?P<value>\p{Ll}[\p{Ll}'’\-]+(?:[ ]\p{Ll}[\p{Ll}'’\-]+)?)(?![\w@])",
+            0.6,
+        ),
+        (
+            # a name after a rank, an office or a form of address: "Nurse Atenulf", "Coach
+            # Černá", "Srta. Montenegro" (see accept: no common word; Mr/Mrs/Dr: "honorific")
+            "rank or office",
+            rf"(?<![\w\-]){_HONORIFIC}\.?[ ](?P<value>{_UP}{_LOW}+(?:-{_UP}{_LOW}+)?"
+            rf"(?:[ ]{_UP}{_LOW}+)?)(?![\w\-])",
+            0.6,
+        ),
+        (
+            # whose to-do a code comment is: "TODO(Zuzana): remove this", "FIXME(anna)" (see
+            # accept: no common word; in lower case a listed given name, not "TODO(jdoe)")
+            "to-do owner",
+            r"(?<![\w])(?:TODO|FIXME|XXX|HACK)\("
+            r"(?P<value>\p{L}[\p{L}'’\-]+(?:[ ]\p{L}[\p{L}'’\-]+)?)\)",
             0.6,
         ),
         (
@@ -350,6 +371,15 @@ class PdmapPersonContextRecognizer(RegexRecognizer):
                 return None  # "i am tired", "call me maybe"
             if len(words) > 1 and (words[1] not in names.surnames or words[1] in common):
                 end = start + len(words[0])  # "im kalle btw"
+        if pattern in ("rank or office", "to-do owner"):
+            words = text[start:end].split()
+            first = words[0].lower()
+            if first in common_words() or common_unlisted(first) or first in HONORIFICS:
+                return None  # "Doctor Who", "Coach Class", "Captain Captain"
+            if words[0].islower() and first not in person_names().given:
+                return None  # "TODO(jdoe)": an account name
+            if len(words) > 1 and common_unlisted(words[1].lower()):
+                end = start + len(words[0])  # "Nurse Atenulf changed"... "Mr. Okafor Said"
         if pattern == "at-mention":
             words = text[start:end].split()
             first = words[0].lower()

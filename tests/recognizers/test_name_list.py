@@ -35,6 +35,8 @@ from tests.conftest import of_type
         ("Läs mer under Mina Sidor", []),  # a stop word starts it
         ("Captain Lorenzo Huff announced a delay", ["Lorenzo Huff"]),  # a rank is no name
         ("Sister Anna Berg called", ["Anna Berg"]),
+        ("Renata Lind 07700 900456", ["Renata Lind"]),  # a phone number, not a house number
+        ("Renata Lind 12", []),  # a house number
         ("plocka med hunden: först det ena benet", []),  # after a determiner
         ("He lives on the north side of Joaquin Suarez 2906.", []),  # a house number after
         ("these early shows on Berg Hills Street were", []),  # a street word after

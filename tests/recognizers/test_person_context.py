@@ -96,6 +96,16 @@ T = "PERSON"
         ("@mark the box", []),
         ("@Will you come?", []),
         ("@Here is the build", []),
+        # a name after a rank, an office or a form of address; a to-do's owner
+        ("Nurse Atenulf changed the dressing at 6pm.", ["Atenulf"]),
+        ("Coach Černá benched two starters.", ["Černá"]),
+        ("Doctor Who is on tonight", []),
+        ("Principal Component Analysis", []),
+        ("TODO(Zuzana): remove this hack", ["Zuzana"]),
+        ("# FIXME(dave): flaky", ["dave"]),
+        ("# TODO(jdoe): flaky", []),
+        # a speaker's answer may start with a comma ("Yes, twice.")
+        ("David: Did you lock the door?\nLea: Yes, twice.", ["David", "Lea"]),
         # not names
         ('{"name":"premium-plan"}', []),
         ('{"customer":"Acme Holding AB"}', []),  # a company under a person key
