@@ -157,7 +157,8 @@ def presidio_dev_names(rng: random.Random, data_dir: Path | None) -> Callable[[s
         }
     )
     full = [value for value in values if " " in value]
-    words = [word for value in values for word in value.split()]
+    # single words of the names, not initials ("G.", "p")
+    words = [word for value in values for word in value.split() if len(word.rstrip(".")) > 1]
 
     def pick(key: str) -> str:
         if key == "name":

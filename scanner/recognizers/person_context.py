@@ -112,7 +112,10 @@ _STREET_AFTER = (
     rf"{STREET_TYPE}|Bridge|Airport|School|Hospital|Center|Centre|Memorial|Library|Gata|Gatan"
     r"|Väg|Vägen|Plats"
 )
-_SPEAKER_LINE = regex.compile(rf"(?m)^[ \t>]*(?P<label>{_SPEAKER})[ \t]*:[ \t]*\S")
+# a transcript line's time stamp before the speaker ("[00:03:12] ", "10:05 ")
+_TIME_STAMP = r"(?:\[[\d:.,]+\][ \t]*|\d{1,2}:\d{2}(?::\d{2})?[ \t]+)"
+_SPEAKER_LINE = regex.compile(rf"(?m)^[ \t>]*{_TIME_STAMP}?(?P<label>{_SPEAKER})[ \t]*:[ \t]*\S")
+_STAMPED_LINE = regex.compile(rf"[ \t>]*{_TIME_STAMP}")
 
 
 def _is_listed_speaker(word: str) -> bool:
@@ -170,11 +173,12 @@ class PdmapPersonContextRecognizer(RegexRecognizer):
             0.85,
         ),
         (
-            # a chat transcript's speaker: "Sara: Who are you?" (see accept: a listed given
-            # name, in a text with at least two speaker lines)
+            # a chat transcript's speaker: "Sara: Who are you?", "[00:03:12] Sara: ..." (see
+            # _speaker: a listed given name in a text with two speaker lines or on a time-stamped
+            # line, or an uncommon word beside a listed speaker)
             "speaker",
             # what they say: words, at least two ("Victoria: 3 st", "Mark: done" are labels)
-            rf"(?m)^[ \t>]*(?P<value>{_SPEAKER})[ \t]*:[ \t]*"
+            rf"(?m)^[ \t>]*{_TIME_STAMP}?(?P<value>{_SPEAKER})[ \t]*:[ \t]*"
             r"(?=[\"“'‘]?\p{L}[^\n]*?[\p{L}'’][,;]?[ \t]+[\"“'‘]?\p{L})",
             0.6,
         ),
@@ -332,19 +336,23 @@ class PdmapPersonContextRecognizer(RegexRecognizer):
     )
 
     @staticmethod
-    def _speaker(text: str, label: str) -> bool:
+    def _speaker(text: str, start: int, label: str) -> bool:
         """``label`` of a speaker line is a person's name: it starts with a listed given name
         that is no stop word and the text has another speaker line (two are enough: stop
-        there, not at the end of a long log); or it is one word that no name list knows and
-        is no common word (``Ubul``) while another speaker of the text is a listed given name
+        there, not at the end of a long log) or the line has a time stamp (``[00:03:12] Wisława
+        Szczepańska: Let's start``); or it is one word that is no common word (``Ubul``,
+        ``Navrátilová``) while another speaker of the text is a listed given name
         (``Nicole``)."""
         first = label.split(maxsplit=1)[0].lower()
         if first in common_words():
             return False
         labels = itertools.islice((m.group("label") for m in _SPEAKER_LINE.finditer(text)), 8)
         if first in person_names().given:
+            line_start = text.rfind("\n", 0, start) + 1
+            if _STAMPED_LINE.match(text, line_start, start):
+                return True
             return sum(1 for _ in itertools.islice(labels, 2)) >= 2
-        if " " in label or first in common_vocabulary() or person_names().knows(first):
+        if " " in label or first in common_vocabulary():
             return False
         return any(
             other != label and _is_listed_speaker(other.split(maxsplit=1)[0].lower())
@@ -357,7 +365,7 @@ class PdmapPersonContextRecognizer(RegexRecognizer):
         A line label is a speaker as :meth:`_speaker` says; ``Stockholm: 3 st`` is a label,
         and so is ``Anna:`` alone on a form. Common words no list knows after a label are what
         is said, not a name (``Agent: Remember me?``)."""
-        if pattern == "speaker" and not self._speaker(text, text[start:end]):
+        if pattern == "speaker" and not self._speaker(text, start, text[start:end]):
             return None
         if pattern == "lower-case introduction":
             if any(ch.isupper() for ch in text):

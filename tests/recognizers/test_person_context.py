@@ -87,6 +87,10 @@ T = "PERSON"
         ("Ubul: What a wife.\nAgent: Remember me? I said so!", []),  # no listed speaker
         ("Error: disk is full\nNicole: Remember me? I said so!", ["Nicole"]),  # common word
         ("Xqzt Vol: What a wife.\nNicole: Remember me? I said so!", ["Nicole"]),  # two words
+        ("Navrátilová: Did you lock it?\nJennifer: Yes, twice.", ["Navrátilová", "Jennifer"]),
+        ("[00:03:12] Maja Szczepańska: Let's start with the numbers.", ["Maja Szczepańska"]),
+        ("10:05 Anna: Let's start with the numbers.", ["Anna"]),
+        ("[00:03:12] Status: all systems are up", []),
         ("Best,\nAnna Berg, Account Manager", ["Anna Berg"]),
         # @-mentions by name; not handles, lower-case words or groups
         ("@Christelle can you review PR 482?", ["Christelle"]),
