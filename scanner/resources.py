@@ -21,6 +21,7 @@ __all__ = [
     "PersonNames",
     "common_unlisted",
     "common_vocabulary",
+    "frequent_vocabulary",
     "person_names",
     "read_context_file",
     "read_person_names",
@@ -78,6 +79,25 @@ def common_vocabulary() -> frozenset[str]:
         word
         for language in ("en", "sv")
         for frequency_bin in read_word_bins(language)[:COMMON_WORD_BINS]
+        for word in frequency_bin
+    )
+
+
+# ... and the first 500 those used at least ten times per million words (Zipf >= 4): "long",
+# "mark", "anna", "john"; not "erik", "fiona" or "alejandro"
+FREQUENT_WORD_BINS = 500
+
+
+@functools.cache
+def frequent_vocabulary() -> frozenset[str]:
+    """Lower-cased words frequent in English or Swedish text: at least ten per million words
+    in wordfreq's small lists (see :func:`common_vocabulary`). Given names that are this
+    frequent are mostly also words (``long``, ``mark``, ``grace``) or very common names
+    (``john``), so a lower-case one alone is no evidence of a person."""
+    return frozenset(
+        word
+        for language in ("en", "sv")
+        for frequency_bin in read_word_bins(language)[:FREQUENT_WORD_BINS]
         for word in frequency_bin
     )
 

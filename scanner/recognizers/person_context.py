@@ -15,7 +15,12 @@ import regex
 from scanner.nlp import common_words
 from scanner.recognizers.base import RegexRecognizer
 from scanner.recognizers.street_address import STREET_TYPE
-from scanner.resources import common_unlisted, common_vocabulary, person_names
+from scanner.resources import (
+    common_unlisted,
+    common_vocabulary,
+    frequent_vocabulary,
+    person_names,
+)
 
 # Unicode letter classes (``regex``): Anđa Tomić, Wisława Szczepańska, Şahin, ...
 # Company forms after a name make it a company ("Ek Lind AB"); shared with the NER clean-up.
@@ -199,6 +204,17 @@ class PdmapPersonContextRecognizer(RegexRecognizer):
             r"(?<![\w])(?:my\sname\sis|my\sname's|(?:people\s|they\s)?call\sme|i'm|i’m|im"
             r"|i\sam|jag\sheter|kalla\smig|jag\sär)\s"
             r"(?P<value>\p{Ll}[\p{Ll}'’\-]+(?:[ ]\p{Ll}[\p{Ll}'’\-]+)?)(?![\w@])",
+            0.6,
+        ),
+        (
+            # a chat typed without capitals greets, thanks or pings someone: "hey gabrielly are u
+            # coming", "happy bday zsanett!!!", "shoutout to serafín", "ping therese re: ..."
+            # (see accept: a text with no capital; a listed given name that is no frequent word)
+            "lower-case greeting",
+            r"(?<![\w])(?:hey|hi|hello|hiya|yo|thanks|thank\syou|thx|ty|cheers|bye|congrats"
+            r"|congratulations|happy\s(?:b-?day|birthday)|shout-?out\sto|shout\sout\sto|ping|cc"
+            r"|hej|hejsan|tack|grattis)[ ]+"
+            r"(?P<value>\p{Ll}[\p{Ll}'’\-]+)(?![\w@.\-]|[.\-]\w)",
             0.6,
         ),
         (
@@ -388,6 +404,12 @@ class PdmapPersonContextRecognizer(RegexRecognizer):
                 return None  # "TODO(jdoe)": an account name
             if len(words) > 1 and common_unlisted(words[1].lower()):
                 end = start + len(words[0])  # "Nurse Atenulf changed"... "Mr. Okafor Said"
+        if pattern == "lower-case greeting":
+            word = text[start:end]
+            if any(ch.isupper() for ch in text):
+                return None  # a text with capitals writes names with them ("hi there")
+            if word not in person_names().given or word in frequent_vocabulary():
+                return None  # "hey guys", "thanks again", "hey long time no see", "thanks bill"
         if pattern == "at-mention":
             words = text[start:end].split()
             first = words[0].lower()

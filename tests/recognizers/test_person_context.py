@@ -100,6 +100,14 @@ T = "PERSON"
         ("@mark the box", []),
         ("@Will you come?", []),
         ("@Here is the build", []),
+        # a chat typed without capitals greets or pings someone by a listed, infrequent name
+        ("hey gabrielly are u coming tonight?", ["gabrielly"]),
+        ("happy bday zsanett!!!", ["zsanett"]),
+        ("ping therese re: the license", ["therese"]),
+        ("hey long time no see", []),  # a frequent word
+        ("thanks bill", []),
+        ("hey guys", []),
+        ("Hey fiona, welcome", []),  # a text with capitals writes names with them
         # a name after a rank, an office or a form of address; a to-do's owner
         ("Nurse Atenulf changed the dressing at 6pm.", ["Atenulf"]),
         ("Coach Černá benched two starters.", ["Černá"]),
