@@ -23,6 +23,7 @@ __all__ = [
     "common_vocabulary",
     "frequent_vocabulary",
     "person_names",
+    "place_names",
     "read_context_file",
     "read_person_names",
     "read_word_bins",
@@ -61,6 +62,15 @@ def read_person_names() -> PersonNames:
 def person_names() -> PersonNames:
     """The name lists, read once per process (shared by forked workers when read before)."""
     return read_person_names()
+
+
+@functools.cache
+def place_names() -> frozenset[str]:
+    """Lower-cased names of countries, regions and towns (``scanner/data/place_names.json``,
+    from Faker's address providers, MIT; built by ``training/build_place_names.py``), read
+    once per process."""
+    path = PACKAGE_DIR / "data" / "place_names.json"
+    return frozenset(json.loads(path.read_text(encoding="utf-8"))["places"])
 
 
 # wordfreq's lists hold words in bins of one centibel: bin i has frequency 10 ** (-i / 100),

@@ -34,7 +34,7 @@ from scanner.recognizers.person_context import (
     in_a_firm_name,
 )
 from scanner.recognizers.street_address import RARE_STREET_TYPE, STREET_TYPE
-from scanner.resources import common_unlisted, common_vocabulary, person_names
+from scanner.resources import common_unlisted, common_vocabulary, person_names, place_names
 
 __all__ = ["PdmapNerRecognizer"]
 
@@ -84,6 +84,7 @@ class PdmapNerRecognizer(LocalRecognizer):
         share them."""
         person_names()
         common_vocabulary()
+        place_names()
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: Any = None
@@ -113,7 +114,8 @@ class PdmapNerRecognizer(LocalRecognizer):
                     or _on_a_product_line(text, start)
                     or _SQL_NAME_BEFORE.search(text, max(0, start - 12), start) is not None
                     or _a_facility_or_place(text, start, end)
-                    or _named_after_a_person(text[start:end])
+                    or _a_place_name(text[start:end])
+                    or _a_place_after_a_place(text, start, end, nlp_artifacts.mentions)
                     or _not_a_name_word(text, start, end)
                 ):
                     continue
@@ -160,7 +162,7 @@ def _conjuncts(
                 or not _plausible_name(text, cand_start, cand_end, lowercase_text)
                 or _a_place(text, cand_start, cand_end)
                 or _a_facility_or_place(text, cand_start, cand_end)
-                or _named_after_a_person(text[cand_start:cand_end])
+                or _a_place_name(text[cand_start:cand_end])
                 or _not_a_name_word(text, cand_start, cand_end)
                 or _NUMBER_AFTER.match(text, cand_end) is not None  # "and Rúa do Paseo 46"
             ):
@@ -206,7 +208,7 @@ def _list_members(
                 or not _plausible_name(text, start, end)
                 or _a_place(text, start, end)
                 or _a_facility_or_place(text, start, end)
-                or _named_after_a_person(text[start:end])
+                or _a_place_name(text[start:end])
                 or _not_a_name_word(text, start, end)
             ):
                 continue
@@ -327,14 +329,19 @@ def _a_facility_or_place(text: str, start: int, end: int) -> bool:
     return _PLACE_BEFORE.search(text, max(0, start - 24), start) is not None
 
 
-def _named_after_a_person(value: str) -> bool:
-    """A place, a street or a team named after a person, as Faker's places are and many real
-    ones: a compass word, New, Lake, Port, Mount or Fort and a name (``North Brenda``, ``Lake
+def _a_place_name(value: str) -> bool:
+    """A place's whole name in the gazetteer (:func:`scanner.resources.place_names`:
+    ``Suriname``, ``Novo Mesto``; not one word the name lists know, ``Georgia``, ``Lund``); a
+    place, a street or a team named after a person, as Faker's places are and many real ones:
+    a compass word, New, Lake, Port, Mount or Fort and a name (``North Brenda``, ``Lake
     Patricia``, ``Port Richard``); a name and a street word that no name list knows (``Roy
     Motorway``, ``Toni Junctions``, ``tracy alley``; not ``Anna Hill``, where Hill is a
     surname too); a first word that is a town's name (:func:`_a_town_name`: ``Amyberg``,
     ``Johnsonfurt Lions``)."""
     words = value.split()
+    whole = " ".join(words).lower()
+    if whole in place_names():
+        return len(words) > 1 or not person_names().knows(whole)
     if _a_town_name(words[0].lower()):
         return True
     if len(words) == 1:
@@ -343,6 +350,17 @@ def _named_after_a_person(value: str) -> bool:
         return True
     last = words[-1]
     return _STREET_WORD.fullmatch(last) is not None and not person_names().knows(last.lower())
+
+
+def _a_place_after_a_place(text: str, start: int, end: int, mentions: list[Mention]) -> bool:
+    """A place's name that is a name too, after a place and a comma, is the place's region or
+    country (``East Tylerborough, Georgia``, ``Port Anthonybury, Montserrat``)."""
+    if " ".join(text[start:end].lower().split()) not in place_names():
+        return False
+    return any(
+        m.label == "LOCATION" and m.end < start and _COMMA_GAP.fullmatch(text, m.end, start)
+        for m in mentions
+    )
 
 
 def _a_town_name(word: str) -> bool:
@@ -536,6 +554,7 @@ _TOWN_ENDINGS = (
     "town", "ton", "land", "ville", "berg", "burgh", "borough", "bury", "view", "port", "mouth",
     "stad", "furt", "chester", "fort", "haven", "side", "shire",
 )  # fmt: skip
+_COMMA_GAP = re.compile(r",[ \t]*")
 _STREET_WORD = re.compile(rf"{STREET_TYPE}|{RARE_STREET_TYPE}", re.IGNORECASE)
 # "E-post: ..." is a field label; "Elizabeth: \"I'm ...\"" is a speaker, which stays a name.
 _LABEL_AFTER = re.compile(r"[ \t]*:(?![ \t]*[\"“'])")

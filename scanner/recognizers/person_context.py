@@ -20,6 +20,7 @@ from scanner.resources import (
     common_vocabulary,
     frequent_vocabulary,
     person_names,
+    place_names,
 )
 
 # Unicode letter classes (``regex``): Anđa Tomić, Wisława Szczepańska, Şahin, ...
@@ -421,6 +422,8 @@ class PdmapPersonContextRecognizer(RegexRecognizer):
             word = text[start:end].lower()
             if word in common_words() or common_unlisted(word):
                 return None  # "However, can ...", "Hi Team,", "Thanks Support!"
+            if word in place_names() and not person_names().knows(word):
+                return None  # "Thank you, Suriname!"
             if in_a_firm_name(text, start, end):
                 return None  # "Thanks Hendricks, Walters and Harding!"
         if pattern == "name before a work":

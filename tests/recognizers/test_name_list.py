@@ -7,7 +7,7 @@ import pytest
 from scanner.engine import DetectionEngine
 from scanner.nlp import Mention, NerArtifacts
 from scanner.recognizers.name_list import PdmapNameListRecognizer, find_names
-from scanner.resources import PACKAGE_DIR, common_unlisted, person_names
+from scanner.resources import PACKAGE_DIR, common_unlisted, person_names, place_names
 from tests.conftest import of_type
 
 
@@ -71,6 +71,19 @@ def test_ner_organisation_or_place_vetoes_a_pair(engine: DetectionEngine, text: 
     pairs = [text[start:end] for start, end in find_names(text)]
     assert pairs, "the pair is in the lists; the veto is what this test is about"
     assert not set(pairs) & set(of_type(engine, text, "PERSON"))
+
+
+def test_place_names_are_the_built_file() -> None:
+    """The gazetteer is lower-cased place names from Faker's address providers, with Faker's
+    MIT licence text."""
+    raw = json.loads((PACKAGE_DIR / "data" / "place_names.json").read_text("utf-8"))
+    assert raw["source"].startswith("Faker address providers")
+    assert "Permission is hereby granted" in raw["license"]
+    places = place_names()
+    assert len(places) > 20_000
+    assert {"suriname", "stockholm", "novo mesto", "linköping"} <= places
+    assert all(place == place.lower() for place in places)
+    assert "anna" not in places
 
 
 def test_lists_are_the_built_file() -> None:

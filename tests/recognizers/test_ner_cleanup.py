@@ -143,6 +143,10 @@ def person(marked: str) -> list[str]:
         ("Thanks ⟦Johnsonfurt Lions⟧, what a game!", []),
         ("⟦Anna Hill⟧ called.", ["Anna Hill"]),  # Hill: a surname too
         ("⟦Charles Lindberg⟧ flew.", ["Charles Lindberg"]),  # the lists know Lindberg
+        # a place's whole name; one that is a name too only after a place and a comma
+        ("Thank you, ⟦Suriname⟧!", []),
+        ("We flew over ⟦Novo Mesto⟧ twice.", []),
+        ("⟦Georgia⟧ called me yesterday.", ["Georgia"]),
         ("White, ⟦Willis⟧ and Hoffman, Lucid and Loveland", []),
         ("The Davis, Reynolds and ⟦Williamson Orchestra⟧ was founded in 1977.", []),
         # common words of the language that no name list knows
@@ -175,3 +179,13 @@ def person(marked: str) -> list[str]:
 )
 def test_person_mentions(marked: str, expected: list[str]) -> None:
     assert person(marked) == expected
+
+
+def test_a_place_that_is_a_name_after_a_place_and_a_comma() -> None:
+    text = "She was born in East Tylerborough, Georgia, and studied law."
+    place = Mention(16, 33, "LOCATION")
+    georgia = Mention(35, 42, "PERSON")
+    found = PdmapNerRecognizer("en").analyze(text, ["PERSON"], NerArtifacts([place, georgia], "en"))
+    assert [text[r.start : r.end] for r in found if r.entity_type == "PERSON"] == []
+    alone = PdmapNerRecognizer("en").analyze(text, ["PERSON"], NerArtifacts([georgia], "en"))
+    assert [text[r.start : r.end] for r in alone] == ["Georgia"]

@@ -1,0 +1,98 @@
+"""Build ``scanner/data/place_names.json``: names of countries, regions and towns.
+
+NER calls many a place a person when the text gives it no clue (``Thank you, Suriname!``,
+``born in East Tylerborough, Georgia``, ``Voormezele``); the NER clean-up drops a PERSON
+mention that is a place's whole name, unless it is one word that the name lists know
+(``Georgia``, ``Lund``). The names come from Faker's address providers
+(``faker.providers.address.<locale>``, MIT, Copyright (c) 2012 Daniele Faraglia), every
+locale, every attribute that lists countries, states, provinces, regions, counties, cities or
+towns. Entries are NFC-normalised and lower-cased; the result is sorted, so the same Faker
+version always gives the same file (its version and Faker's licence text are recorded in it).
+
+    python training/build_place_names.py [--output scanner/data/place_names.json]
+
+Needs the ``dev`` extra (``faker``); the package only reads the file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import pkgutil
+import sys
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+if str(REPO_ROOT) not in sys.path:
+    sys.path.insert(0, str(REPO_ROOT))
+
+from training.build_name_lists import faker_licence  # noqa: E402
+
+DEFAULT_OUTPUT = REPO_ROOT / "scanner" / "data" / "place_names.json"
+# the attribute names (in part) of Faker's address providers that list places
+PLACE_ATTRIBUTES = (
+    "countr", "state", "province", "region", "count", "cities", "city_names", "town",
+    "municipalit", "department", "prefecture", "district", "land",
+)  # fmt: skip
+
+
+def _places(value: Any) -> list[str]:
+    if isinstance(value, dict):
+        value = list(value)
+    if not isinstance(value, list | tuple):
+        return []
+    places = []
+    for entry in value:
+        if isinstance(entry, tuple):
+            places.extend(_places(entry))
+        elif isinstance(entry, str):
+            place = " ".join(unicodedata.normalize("NFC", entry).lower().split())
+            if len(place) >= 3 and not any(ch.isdigit() for ch in place):
+                places.append(place)
+    return places
+
+
+def collect() -> tuple[str, list[str], list[str]]:
+    """(Faker version, locales, place names)."""
+    import faker
+    from faker.providers import address
+
+    places: set[str] = set()
+    locales = sorted(module.name for module in pkgutil.iter_modules(address.__path__))
+    for locale in locales:
+        provider = importlib.import_module(f"faker.providers.address.{locale}").Provider
+        for attribute, value in vars(provider).items():
+            if attribute.startswith("_") or attribute.endswith(("_formats", "_format")):
+                continue
+            if any(part in attribute for part in PLACE_ATTRIBUTES) and "abbr" not in attribute:
+                places.update(_places(value))
+    return str(faker.VERSION), locales, sorted(places)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
+    args = parser.parse_args(argv)
+    version, locales, places = collect()
+    document = {
+        "source": (
+            "Faker address providers (https://github.com/joke2k/faker), MIT, "
+            "Copyright (c) 2012 Daniele Faraglia; built by training/build_place_names.py"
+        ),
+        "faker_version": version,
+        "license": faker_licence(),
+        "locales": locales,
+        "places": places,
+    }
+    args.output.write_text(json.dumps(document, ensure_ascii=False, indent=0) + "\n", "utf-8")
+    size = args.output.stat().st_size
+    print(f"{len(places)} places, {len(locales)} locales (Faker {version}) -> {args.output} "
+          f"({size / 1e6:.2f} MB)")  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
