@@ -19,6 +19,7 @@ import msgpack
 __all__ = [
     "PACKAGE_DIR",
     "PersonNames",
+    "PlaceNames",
     "common_unlisted",
     "common_vocabulary",
     "frequent_vocabulary",
@@ -64,13 +65,26 @@ def person_names() -> PersonNames:
     return read_person_names()
 
 
+class PlaceNames(NamedTuple):
+    """Lower-cased names of countries and regions, and of towns
+    (``scanner/data/place_names.json``)."""
+
+    regions: frozenset[str]
+    towns: frozenset[str]
+
+    def knows(self, name: str) -> bool:
+        """``name`` (lower-cased, single-spaced) is a listed country, region or town."""
+        return name in self.regions or name in self.towns
+
+
 @functools.cache
-def place_names() -> frozenset[str]:
-    """Lower-cased names of countries, regions and towns (``scanner/data/place_names.json``,
-    from Faker's address providers, MIT; built by ``training/build_place_names.py``), read
-    once per process."""
+def place_names() -> PlaceNames:
+    """Countries, regions and towns of 67 locales (``scanner/data/place_names.json``, from
+    Faker's address providers, MIT; built by ``training/build_place_names.py``), read once
+    per process."""
     path = PACKAGE_DIR / "data" / "place_names.json"
-    return frozenset(json.loads(path.read_text(encoding="utf-8"))["places"])
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return PlaceNames(frozenset(data["regions"]), frozenset(data["towns"]))
 
 
 # wordfreq's lists hold words in bins of one centibel: bin i has frequency 10 ** (-i / 100),

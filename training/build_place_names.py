@@ -1,12 +1,14 @@
 """Build ``scanner/data/place_names.json``: names of countries, regions and towns.
 
 NER calls many a place a person when the text gives it no clue (``Thank you, Suriname!``,
-``born in East Tylerborough, Georgia``, ``Voormezele``); the NER clean-up drops a PERSON
-mention that is a place's whole name, unless it is one word that the name lists know
-(``Georgia``, ``Lund``). The names come from Faker's address providers
+``born in East Tylerborough, Georgia``, ``Novo Mesto``); the NER clean-up drops a PERSON
+mention that is the whole name of a country or a region (unless it is one word that the name
+lists know: ``Georgia``) or of a town of more than one word (one-word towns are too often
+surnames: ``Moretta``, ``Lund``). The names come from Faker's address providers
 (``faker.providers.address.<locale>``, MIT, Copyright (c) 2012 Daniele Faraglia), every
-locale, every attribute that lists countries, states, provinces, regions, counties, cities or
-towns. Entries are NFC-normalised and lower-cased; the result is sorted, so the same Faker
+locale, the attributes that list countries, states, provinces, regions, counties and the
+like (``regions``), and those that list cities, towns and villages (``towns``). Entries
+are NFC-normalised and lower-cased; the result is sorted, so the same Faker
 version always gives the same file (its version and Faker's licence text are recorded in it).
 
     python training/build_place_names.py [--output scanner/data/place_names.json]
@@ -32,11 +34,19 @@ if str(REPO_ROOT) not in sys.path:
 from training.build_name_lists import faker_licence  # noqa: E402
 
 DEFAULT_OUTPUT = REPO_ROOT / "scanner" / "data" / "place_names.json"
-# the attribute names (in part) of Faker's address providers that list places
-PLACE_ATTRIBUTES = (
-    "countr", "state", "province", "region", "count", "cities", "city_names", "town",
-    "municipalit", "department", "prefecture", "district", "land",
-)  # fmt: skip
+# the attributes of Faker's address providers that list countries and regions, and those
+# that list towns (suffix, prefix and abbreviation lists are neither)
+REGION_ATTRIBUTES = frozenset(
+    """countries states provinces regions region_names region_oblast region_krai
+    region_republics region_ao counties departments prefectures cantons estados distritos
+    districts wilayas union_territories luzon_provinces mindanao_provinces visayas_provinces
+    concelhos""".split()  # noqa: SIM905 - a word list reads best as text
+)
+TOWN_ATTRIBUTES = frozenset(
+    """cities city_names real_city_names towns municipalities communes villages settlements
+    localities bairros freguesias boroughs tambons amphoes metro_manila_lgus province_lgus
+    metropolitan_cities area_names""".split()  # noqa: SIM905 - a word list reads best as text
+)
 
 
 def _places(value: Any) -> list[str]:
@@ -55,28 +65,29 @@ def _places(value: Any) -> list[str]:
     return places
 
 
-def collect() -> tuple[str, list[str], list[str]]:
-    """(Faker version, locales, place names)."""
+def collect() -> tuple[str, list[str], list[str], list[str]]:
+    """(Faker version, locales, countries and regions, towns)."""
     import faker
     from faker.providers import address
 
-    places: set[str] = set()
+    regions: set[str] = set()
+    towns: set[str] = set()
     locales = sorted(module.name for module in pkgutil.iter_modules(address.__path__))
     for locale in locales:
         provider = importlib.import_module(f"faker.providers.address.{locale}").Provider
         for attribute, value in vars(provider).items():
-            if attribute.startswith("_") or attribute.endswith(("_formats", "_format")):
-                continue
-            if any(part in attribute for part in PLACE_ATTRIBUTES) and "abbr" not in attribute:
-                places.update(_places(value))
-    return str(faker.VERSION), locales, sorted(places)
+            if attribute in REGION_ATTRIBUTES:
+                regions.update(_places(value))
+            elif attribute in TOWN_ATTRIBUTES:
+                towns.update(_places(value))
+    return str(faker.VERSION), locales, sorted(regions), sorted(towns - regions)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
     args = parser.parse_args(argv)
-    version, locales, places = collect()
+    version, locales, regions, towns = collect()
     document = {
         "source": (
             "Faker address providers (https://github.com/joke2k/faker), MIT, "
@@ -85,12 +96,13 @@ def main(argv: list[str] | None = None) -> int:
         "faker_version": version,
         "license": faker_licence(),
         "locales": locales,
-        "places": places,
+        "regions": regions,
+        "towns": towns,
     }
     args.output.write_text(json.dumps(document, ensure_ascii=False, indent=0) + "\n", "utf-8")
     size = args.output.stat().st_size
-    print(f"{len(places)} places, {len(locales)} locales (Faker {version}) -> {args.output} "
-          f"({size / 1e6:.2f} MB)")  # fmt: skip
+    print(f"{len(regions)} countries and regions, {len(towns)} towns, {len(locales)} locales "
+          f"(Faker {version}) -> {args.output} ({size / 1e6:.2f} MB)")  # fmt: skip
     return 0
 
 

@@ -330,8 +330,10 @@ def _a_facility_or_place(text: str, start: int, end: int) -> bool:
 
 
 def _a_place_name(value: str) -> bool:
-    """A place's whole name in the gazetteer (:func:`scanner.resources.place_names`:
-    ``Suriname``, ``Novo Mesto``; not one word the name lists know, ``Georgia``, ``Lund``); a
+    """A place's whole name in the gazetteer (:func:`scanner.resources.place_names`): a
+    country's or a region's (``Suriname``; not one word the name lists know, ``Georgia``), a
+    town's of two words or more (``Novo Mesto``; one-word towns are too often surnames,
+    ``Moretta``, ``Lund``); a
     place, a street or a team named after a person, as Faker's places are and many real ones:
     a compass word, New, Lake, Port, Mount or Fort and a name (``North Brenda``, ``Lake
     Patricia``, ``Port Richard``); a name and a street word that no name list knows (``Roy
@@ -340,8 +342,11 @@ def _a_place_name(value: str) -> bool:
     ``Johnsonfurt Lions``)."""
     words = value.split()
     whole = " ".join(words).lower()
-    if whole in place_names():
+    places = place_names()
+    if whole in places.regions:
         return len(words) > 1 or not person_names().knows(whole)
+    if len(words) > 1 and whole in places.towns:
+        return True
     if _a_town_name(words[0].lower()):
         return True
     if len(words) == 1:
@@ -355,7 +360,7 @@ def _a_place_name(value: str) -> bool:
 def _a_place_after_a_place(text: str, start: int, end: int, mentions: list[Mention]) -> bool:
     """A place's name that is a name too, after a place and a comma, is the place's region or
     country (``East Tylerborough, Georgia``, ``Port Anthonybury, Montserrat``)."""
-    if " ".join(text[start:end].lower().split()) not in place_names():
+    if not place_names().knows(" ".join(text[start:end].lower().split())):
         return False
     return any(
         m.label == "LOCATION" and m.end < start and _COMMA_GAP.fullmatch(text, m.end, start)

@@ -422,7 +422,7 @@ class PdmapPersonContextRecognizer(RegexRecognizer):
             word = text[start:end].lower()
             if word in common_words() or common_unlisted(word):
                 return None  # "However, can ...", "Hi Team,", "Thanks Support!"
-            if word in place_names() and not person_names().knows(word):
+            if word in place_names().regions and not person_names().knows(word):
                 return None  # "Thank you, Suriname!"
             if in_a_firm_name(text, start, end):
                 return None  # "Thanks Hendricks, Walters and Harding!"

@@ -80,10 +80,13 @@ def test_place_names_are_the_built_file() -> None:
     assert raw["source"].startswith("Faker address providers")
     assert "Permission is hereby granted" in raw["license"]
     places = place_names()
-    assert len(places) > 20_000
-    assert {"suriname", "stockholm", "novo mesto", "linköping"} <= places
-    assert all(place == place.lower() for place in places)
-    assert "anna" not in places
+    assert len(places.regions) > 5_000
+    assert len(places.towns) > 20_000
+    assert {"suriname", "georgia", "montserrat"} <= places.regions
+    assert {"stockholm", "novo mesto", "linköping"} <= places.towns
+    assert not places.regions & places.towns
+    assert all(place == place.lower() for place in places.regions | places.towns)
+    assert not places.knows("anna")
 
 
 def test_lists_are_the_built_file() -> None:
