@@ -35,12 +35,8 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from scanner.nlp import NerArtifacts, common_words
 from scanner.recognizers.base import recognizer_result
-from scanner.recognizers.person_context import (
-    COMPANY_FORM,
-    HONORIFICS,
-    INSTITUTION_WORDS,
-    PLACE_PREFIXES,
-)
+from scanner.recognizers.name_shapes import HONORIFICS, PLACE_PREFIXES
+from scanner.recognizers.person_context import COMPANY_FORM, INSTITUTION_WORDS
 from scanner.recognizers.street_address import STREET_TYPE
 from scanner.resources import PersonNames, common_vocabulary, person_names
 

@@ -26,14 +26,8 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 from scanner.nlp import Mention, NerArtifacts, common_words
 from scanner.recognizers.base import recognizer_result
 from scanner.recognizers.name_list import find_names
-from scanner.recognizers.person_context import (
-    COMPANY_FORM,
-    HONORIFICS,
-    INSTITUTION_WORDS,
-    PLACE_PREFIXES,
-    in_a_firm_name,
-)
-from scanner.recognizers.street_address import RARE_STREET_TYPE, STREET_TYPE
+from scanner.recognizers.name_shapes import HONORIFICS, a_place_name, in_a_firm_name
+from scanner.recognizers.person_context import COMPANY_FORM, INSTITUTION_WORDS
 from scanner.resources import common_unlisted, common_vocabulary, person_names, place_names
 
 __all__ = ["PdmapNerRecognizer"]
@@ -114,7 +108,7 @@ class PdmapNerRecognizer(LocalRecognizer):
                     or _on_a_product_line(text, start)
                     or _SQL_NAME_BEFORE.search(text, max(0, start - 12), start) is not None
                     or _a_facility_or_place(text, start, end)
-                    or _a_place_name(text[start:end])
+                    or a_place_name(text[start:end])
                     or _a_place_after_a_place(text, start, end, nlp_artifacts.mentions)
                     or _not_a_name_word(text, start, end)
                 ):
@@ -162,7 +156,7 @@ def _conjuncts(
                 or not _plausible_name(text, cand_start, cand_end, lowercase_text)
                 or _a_place(text, cand_start, cand_end)
                 or _a_facility_or_place(text, cand_start, cand_end)
-                or _a_place_name(text[cand_start:cand_end])
+                or a_place_name(text[cand_start:cand_end])
                 or _not_a_name_word(text, cand_start, cand_end)
                 or _NUMBER_AFTER.match(text, cand_end) is not None  # "and Rúa do Paseo 46"
             ):
@@ -208,7 +202,7 @@ def _list_members(
                 or not _plausible_name(text, start, end)
                 or _a_place(text, start, end)
                 or _a_facility_or_place(text, start, end)
-                or _a_place_name(text[start:end])
+                or a_place_name(text[start:end])
                 or _not_a_name_word(text, start, end)
             ):
                 continue
@@ -329,34 +323,6 @@ def _a_facility_or_place(text: str, start: int, end: int) -> bool:
     return _PLACE_BEFORE.search(text, max(0, start - 24), start) is not None
 
 
-def _a_place_name(value: str) -> bool:
-    """A place's whole name in the gazetteer (:func:`scanner.resources.place_names`): a
-    country's or a region's (``Suriname``; not one word the name lists know, ``Georgia``), a
-    town's of two words or more (``Novo Mesto``; one-word towns are too often surnames,
-    ``Moretta``, ``Lund``); a
-    place, a street or a team named after a person, as Faker's places are and many real ones:
-    a compass word, New, Lake, Port, Mount or Fort and a name (``North Brenda``, ``Lake
-    Patricia``, ``Port Richard``); a name and a street word that no name list knows (``Roy
-    Motorway``, ``Toni Junctions``, ``tracy alley``; not ``Anna Hill``, where Hill is a
-    surname too); a first word that is a town's name (:func:`_a_town_name`: ``Amyberg``,
-    ``Johnsonfurt Lions``)."""
-    words = value.split()
-    whole = " ".join(words).lower()
-    places = place_names()
-    if whole in places.regions:
-        return len(words) > 1 or not person_names().knows(whole)
-    if len(words) > 1 and whole in places.towns:
-        return True
-    if _a_town_name(words[0].lower()):
-        return True
-    if len(words) == 1:
-        return False
-    if words[0].lower() in PLACE_PREFIXES:
-        return True
-    last = words[-1]
-    return _STREET_WORD.fullmatch(last) is not None and not person_names().knows(last.lower())
-
-
 def _a_place_after_a_place(text: str, start: int, end: int, mentions: list[Mention]) -> bool:
     """A place's name that is a name too, after a place and a comma, is the place's region or
     country (``East Tylerborough, Georgia``, ``Port Anthonybury, Montserrat``)."""
@@ -368,23 +334,10 @@ def _a_place_after_a_place(text: str, start: int, end: int, mentions: list[Menti
     )
 
 
-def _a_town_name(word: str) -> bool:
-    """``word`` (lower-cased) is no listed name but a listed name and a town ending
-    (``amyberg``, ``sandraborough``, ``thomasville``; not ``lindberg``, which the lists
-    know)."""
-    names = person_names()
-    if names.knows(word):
-        return False
-    return any(
-        word.endswith(ending) and len(word) - len(ending) >= 3 and names.knows(word[: -len(ending)])
-        for ending in _TOWN_ENDINGS
-    )
-
-
 def _not_a_name_word(text: str, start: int, end: int) -> bool:
     """Words no name is: an acronym compound (``Routerns MAC-adress``, ``IP-nummer``), common
     words only (:func:`_common_words_only`), one of three bare surnames (a firm,
-    :func:`~scanner.recognizers.person_context.in_a_firm_name`), alone and in no name list
+    :func:`~scanner.recognizers.name_shapes.in_a_firm_name`), alone and in no name list
     where an employer is named (``Anna Berg of Guidestar``, ``works at Factset``, ``joined
     Quantrix``) or said to be an organisation or a service (``Betterlesson is a 501(c)3``),
     alone a common word in a Title Case heading or title (``To Hate (But Secretly Love)``),
@@ -553,14 +506,7 @@ _HOUSE_NUMBER_BEFORE = re.compile(
     r"[^.\n]{1,60}\d{1,5}[A-Za-z]?,[ \t]+$"
 )
 
-# the first words and endings of places named after people ("North Brenda", "Amyberg"), and
-# street words ("Roy Motorway")
-_TOWN_ENDINGS = (
-    "town", "ton", "land", "ville", "berg", "burgh", "borough", "bury", "view", "port", "mouth",
-    "stad", "furt", "chester", "fort", "haven", "side", "shire",
-)  # fmt: skip
 _COMMA_GAP = re.compile(r",[ \t]*")
-_STREET_WORD = re.compile(rf"{STREET_TYPE}|{RARE_STREET_TYPE}", re.IGNORECASE)
 # "E-post: ..." is a field label; "Elizabeth: \"I'm ...\"" is a speaker, which stays a name.
 _LABEL_AFTER = re.compile(r"[ \t]*:(?![ \t]*[\"“'])")
 _COMPANY_SUFFIX = re.compile(

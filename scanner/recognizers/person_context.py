@@ -14,6 +14,7 @@ import regex
 
 from scanner.nlp import common_words
 from scanner.recognizers.base import RegexRecognizer
+from scanner.recognizers.name_shapes import HONORIFICS, in_a_firm_name
 from scanner.recognizers.street_address import STREET_TYPE
 from scanner.resources import (
     common_unlisted,
@@ -29,26 +30,6 @@ COMPANY_FORM = (
     r"(?:AB|HB|KB|Inc|Ltd|LLC|LLP|GmbH|Oy|Oyj|AS|ASA|ApS|AG|BV|plc|PLC|Corp|Limited"
     r"|Corporation|Incorporated|Group|Holdings|Partners|Associates|Brothers|Bros"
     r"|(?:and|&)[ ]Sons)"
-)
-# Ranks, offices and forms of address written before a name ("Captain [Huff]", "Judge [Säde]",
-# "Srta. [Rafaela Montenegro]"), never part of it; shared by the NER clean-up and the name
-# lists (whose Faker sources list some as given names). Not those that are given names too
-# (Dean, Duke, Earl, Prince) or common surnames at a name's start (King, Major), nor titles of
-# nobility, which make a title on their own ("the Princess Royal").
-HONORIFICS = frozenset(
-    """judge captain capt coach sergeant sgt detective inspector mayor senator governor
-    president chancellor minister professor doctor nurse uncle aunt auntie grandma grandpa
-    pastor reverend rev bishop rabbi imam sheriff deputy lieutenant colonel admiral
-    commander corporal councillor councilman councilwoman congressman congresswoman
-    ambassador chairman chairwoman principal sr sra srta señor señora señorita signor
-    signora monsieur madame mme mlle frau domnul doamna pan pani sister brother father
-    mother fr
-    """.split()  # noqa: SIM905 - a word list reads best as text
-)
-# The first words of places named after people ("North Brenda", "Lake Patricia", "Port
-# Richard"), as Faker's are; the lists know "North" and "West" as given names too.
-PLACE_PREFIXES = frozenset(
-    {"north", "south", "east", "west", "new", "lake", "port", "mount", "fort"}
 )
 # a rank, an office or a form of address as written before a name: "Captain", "Srta"
 _HONORIFIC = (
@@ -126,40 +107,6 @@ _STAMPED_LINE = regex.compile(rf"[ \t>]*{_TIME_STAMP}")
 
 def _is_listed_speaker(word: str) -> bool:
     return word in person_names().given and word not in common_words()
-
-
-# "Barnett, Melton and Garcia", "Ek, Lind & Berg"
-_THREE_NAMES = regex.compile(
-    r"(?<![\w\-])([A-ZÅÄÖ][\w\-]+),[ \t]([A-ZÅÄÖ][\w\-]+),?[ \t](?:and|&|och)[ \t]"
-    r"([A-ZÅÄÖ][\w\-]+)(?![\w\-])"
-)
-
-
-_FIRM_CUE_BEFORE = regex.compile(r"(?:(?<![\w\-])(?:at|for|from|of|via)[ \t]+|\()$")
-
-
-def in_a_firm_name(text: str, start: int, end: int) -> bool:
-    """The one word ``text[start:end]`` is one of three bare surnames listed as ``Barnett,
-    Melton and Garcia``: a firm's name (``Hawkins, Richardson and Santana``). People listed by
-    name alone go by their given names (``Anna, Erik och Johan``, ``Thanks Erik, Peter and
-    John!``), so the list is a firm's when every word is a listed surname and one of them is
-    no given name, or, when all three are both (two in five surnames are given names
-    somewhere in the lists), when it stands where a firm does: after "at", "for", "from",
-    "of" or "via", or in brackets (``a spokesperson for Duncan, Graves and Davis``)."""
-    if " " in text[start:end]:
-        return False
-    for match in _THREE_NAMES.finditer(text, max(0, start - 60), min(len(text), end + 60)):
-        if match.start() <= start and end <= match.end():
-            names = person_names()
-            words = [word.lower() for word in match.groups()]
-            if not all(word in names.surnames for word in words):
-                return False
-            return (
-                any(word not in names.given for word in words)
-                or _FIRM_CUE_BEFORE.search(text, max(0, match.start() - 12), match.start())
-                is not None
-            )
-    return False
 
 
 class PdmapPersonContextRecognizer(RegexRecognizer):
