@@ -14,7 +14,7 @@ import regex
 
 from scanner.nlp import common_words
 from scanner.recognizers.base import RegexRecognizer
-from scanner.recognizers.name_shapes import HONORIFICS, in_a_firm_name
+from scanner.recognizers.name_shapes import HONORIFICS, a_place_name, in_a_firm_name
 from scanner.recognizers.street_address import STREET_TYPE
 from scanner.resources import (
     common_unlisted,
@@ -47,7 +47,7 @@ INSTITUTION_WORDS = frozenset(
     vårdcentralen universitet universitetet bibliotek biblioteket gymnasiet kyrka kyrkan
     klinik kliniken stiftelse stiftelsen förening föreningen flygplats flygplatsen
     orchestra band choir ensemble quartet records pictures productions publishing magazine
-    orkester orkestern
+    orkester orkestern desk helpdesk care reception department
     """.split()  # noqa: SIM905 - a word list reads best as text
 )
 _UP = r"\p{Lu}"
@@ -394,4 +394,7 @@ class PdmapPersonContextRecognizer(RegexRecognizer):
                 names.knows(word) for word in words
             ):
                 return None
+        value = text[start:end]
+        if a_place_name(value) or value.rsplit(maxsplit=1)[-1].lower() in INSTITUTION_WORDS:
+            return None  # "Meeting with Clarkechester Wanderers", "Contact: X Customer Care"
         return super().accept(text, start, end, pattern)

@@ -100,6 +100,11 @@ T = "PERSON"
         ("@mark the box", []),
         ("@Will you come?", []),
         ("@Here is the build", []),
+        # a place, a street or a team is no person wherever it stands
+        ("Meeting with Clarkechester Wanderers on Saturday at 10.", []),
+        ("Hello Rochaton! Are you ready for tonight?", []),
+        ("Contact: Carter-Bradley Customer Care, 0800 555 0100", []),
+        ("Dott. Enzo Scotto?", ["Enzo Scotto"]),
         # a chat typed without capitals greets or pings someone by a listed, infrequent name
         ("hey gabrielly are u coming tonight?", ["gabrielly"]),
         ("happy bday zsanett!!!", ["zsanett"]),
