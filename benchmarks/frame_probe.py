@@ -1,25 +1,31 @@
-"""PERSON recall and precision on sentence frames the detector was never tuned or trained on.
+"""PERSON and STREET_ADDRESS on sentence frames the detector was never tuned or trained on.
 
-The labelled sets put names into the few contexts of their own templates; this probe asks how
-PERSON detection copes with others. ``benchmarks/data/person_frames.txt`` holds about 320
-short English frames in genres (support notes, chat, e-mail sign-offs, dialogue, forms,
-lists, reviews, titles, possessives, ...), written for this probe without reading any
-labelled set or the NER's training templates, each with ``{{name}}``, ``{{first}}`` or
-``{{last}}`` where a person stands and ``{{company}}``, ``{{city}}``, ``{{product}}``,
-``{{team}}``, ... for capitalised things that are not people; the ``negatives`` genres hold
-no person at all. A frame tagged ``[lower]`` is typed without capitals: its filled text is
-lower-cased.
+The labelled sets put names and addresses into the few contexts of their own templates; this
+probe asks how detection copes with others. Two frame files, each written for this probe
+without reading any labelled set or the NER's training templates, hold short English frames
+in genres:
 
-Names come from a seeded Faker of many countries (``--source faker``, default; given name and
-surname, sometimes with a middle initial or Faker's own ``name()`` with its titles), or from
-presidio-synth's **dev** PERSON values (``--source presidio-dev``; never its test templates).
-A gold name counts as found when a PERSON span overlaps it by >= 50 % of the longer of the two
-(the benchmarks' span rule), exact when the span equals it; a PERSON span that matches no
-gold name is a false positive, and one that overlaps a distractor (a company, a place, ...) is
-counted apart. Rows are genres.
+* ``benchmarks/data/person_frames.txt`` (``--entity person``, 330 frames: support notes,
+  chat, e-mail sign-offs, dialogue, forms, lists, reviews, titles, possessives, ...) with
+  ``{{name}}``, ``{{first}}`` or ``{{last}}`` where a person stands;
+* ``benchmarks/data/address_frames.txt`` (``--entity address``, 236 frames: shipping,
+  change of address, billing, signatures, forms, CSV, chat, listings, notices, ...) with
+  ``{{address}}`` (a whole, often multi-line address), ``{{street}}`` (its street line) or
+  ``{{inline}}`` (a whole address on one line, with commas).
 
-    python -m benchmarks.person_probe [--fills 3] [--seed 7] [--misses 3] [--genre chat]
-    python -m benchmarks.person_probe --source presidio-dev
+Both use ``{{company}}``, ``{{city}}``, ``{{name}}`` (in address frames), ``{{number}}``, ...
+for things that are not the entity; the ``negatives`` genres hold none of it. A frame tagged
+``[lower]`` is typed without capitals: its filled text is lower-cased.
+
+Values come from a seeded Faker of many countries (``--source faker``, default), or from
+presidio-synth's **dev** values (``--source presidio-dev``: its PERSON values, or its merged
+addresses; never its test templates). A gold span counts as found when a span of the entity's
+type overlaps it by >= 50 % of the longer of the two (the benchmarks' span rule), exact when
+the span equals it; a span that matches no gold one is a false positive, and one that
+overlaps a distractor is counted apart. Rows are genres.
+
+    python -m benchmarks.frame_probe [--entity person|address] [--fills 3] [--seed 7]
+        [--misses 3] [--genre chat] [--source faker|presidio-dev]
 """
 
 from __future__ import annotations
@@ -36,13 +42,22 @@ from faker import Faker
 from benchmarks.datasets import load_presidio_synth
 from benchmarks.scoring import OVERLAP_THRESHOLD, overlap_ratio
 
-FRAMES_PATH = Path(__file__).resolve().parent / "data" / "person_frames.txt"
+DATA_DIR = Path(__file__).resolve().parent / "data"
+FRAMES = {"person": DATA_DIR / "person_frames.txt", "address": DATA_DIR / "address_frames.txt"}
+ENTITY_TYPES = {"person": "PERSON", "address": "STREET_ADDRESS"}
+ADDRESS_LOCALES = (
+    "en_US", "en_GB", "en_IE", "en_AU", "en_CA", "de_DE", "de_AT", "de_CH", "fr_FR", "es_ES",
+    "it_IT", "pt_BR", "pt_PT", "nl_NL", "nl_BE", "da_DK", "no_NO", "sv_SE", "fi_FI", "pl_PL",
+    "cs_CZ", "hu_HU", "hr_HR", "ro_RO", "el_GR", "en_IN",
+)  # fmt: skip
 LOCALES = (
     "en_US", "en_GB", "en_IE", "en_AU", "en_IN", "de_DE", "fr_FR", "es_ES", "es_MX", "it_IT",
     "pt_BR", "nl_NL", "da_DK", "no_NO", "sv_SE", "fi_FI", "pl_PL", "cs_CZ", "hu_HU", "hr_HR",
     "ro_RO", "tr_TR", "et_EE", "id_ID", "vi_VN", "fil_PH", "sl_SI", "sk_SK",
 )  # fmt: skip
 PERSON_KEYS = frozenset({"name", "first", "last"})
+ADDRESS_KEYS = frozenset({"address", "street", "inline"})
+TARGET_KEYS = {"person": PERSON_KEYS, "address": ADDRESS_KEYS}
 PRODUCTS = (
     "Nimbus Pro", "Ledgerly", "Quillpad", "Orbit CRM", "Tallyhub", "Brightdesk", "Zephyr Sync",
     "Mosaic Pay", "Harbor Notes", "Pixelmint", "Corvid Cloud", "Trellis",
@@ -77,7 +92,7 @@ class Tally:
     spurious: list[str] = field(default_factory=list)
 
 
-def read_frames(path: Path = FRAMES_PATH) -> list[Frame]:
+def read_frames(path: Path) -> list[Frame]:
     """Frames of ``path`` with their genre (the last ``## genre`` line above them)."""
     frames, genre = [], "untitled"
     for raw in path.read_text(encoding="utf-8").splitlines():
@@ -92,35 +107,39 @@ def read_frames(path: Path = FRAMES_PATH) -> list[Frame]:
 
 
 class Values:
-    """Fillers: person names from ``names`` (name, first, last), the rest from Faker en_US."""
+    """Fillers: the entity's own placeholders (``keys``) from ``target``, the rest (the
+    distractors) from Faker en_US."""
 
-    def __init__(self, rng: random.Random, names: Callable[[str], str], seed: int) -> None:
+    def __init__(
+        self, rng: random.Random, keys: frozenset[str], target: Callable[[str], str], seed: int
+    ) -> None:
         self._rng = rng
-        self._names = names
+        self._keys = keys
+        self._target = target
         self._fake = Faker("en_US")
         self._fake.seed_instance(seed)
 
     def __call__(self, key: str) -> str:
-        if key in PERSON_KEYS:
-            return self._names(key)
+        if key in self._keys:
+            return self._target(key)
         fake, rng = self._fake, self._rng
-        if key == "company":
-            return str(fake.company())
-        if key == "city":
-            return str(fake.city())
-        if key == "country":
-            return str(fake.country())
-        if key == "street":
-            return str(fake.street_name())
-        if key == "product":
-            return rng.choice(PRODUCTS)
-        if key == "team":
-            return f"{fake.city()} {rng.choice(TEAM_NAMES)}"
-        if key == "month":
-            return str(fake.month_name())
-        if key == "weekday":
-            return str(fake.day_of_week())
-        raise ValueError(f"unknown placeholder {{{{{key}}}}}")
+        distractors: dict[str, Callable[[], object]] = {
+            "name": fake.name,
+            "company": fake.company,
+            "city": fake.city,
+            "country": fake.country,
+            "street": fake.street_name,
+            "product": lambda: rng.choice(PRODUCTS),
+            "team": lambda: f"{fake.city()} {rng.choice(TEAM_NAMES)}",
+            "month": fake.month_name,
+            "weekday": fake.day_of_week,
+            "number": lambda: str(rng.randint(10_000, 9_999_999)),
+            "date": lambda: fake.date(pattern=rng.choice(("%Y-%m-%d", "%d %B %Y", "%B %d"))),
+            "phone": fake.phone_number,
+        }
+        if key not in distractors:
+            raise ValueError(f"unknown placeholder {{{{{key}}}}}")
+        return str(distractors[key]())
 
 
 def faker_names(rng: random.Random, seed: int) -> Callable[[str], str]:
@@ -168,8 +187,51 @@ def presidio_dev_names(rng: random.Random, data_dir: Path | None) -> Callable[[s
     return pick
 
 
-def fill(frame: Frame, values: Callable[[str], str]) -> Case:
-    """The frame with its placeholders filled; ``{{first}} {{last}}`` side by side is one name."""
+def faker_addresses(rng: random.Random, seed: int) -> Callable[[str], str]:
+    fakers = []
+    for index, locale in enumerate(ADDRESS_LOCALES):
+        fake = Faker(locale)
+        fake.seed_instance(seed * 100 + index)
+        fakers.append(fake)
+
+    def pick(key: str) -> str:
+        fake = rng.choice(fakers)
+        if key == "street":
+            return str(fake.street_address()).strip()
+        address = str(fake.address()).strip()
+        return _inline(address) if key == "inline" else address
+
+    return pick
+
+
+def presidio_dev_addresses(rng: random.Random, data_dir: Path | None) -> Callable[[str], str]:
+    addresses = sorted(
+        {
+            record.text[span.start : span.end]
+            for record in load_presidio_synth(data_dir).select("dev")
+            for span in record.spans
+            if span.entity_type == "STREET_ADDRESS"
+        }
+    )
+    streets = [address.split("\n", 1)[0].strip() for address in addresses]
+
+    def pick(key: str) -> str:
+        if key == "street":
+            return rng.choice(streets)
+        address = rng.choice(addresses)
+        return _inline(address) if key == "inline" else address
+
+    return pick
+
+
+def _inline(address: str) -> str:
+    """A multi-line address on one line: its lines joined by commas."""
+    return ", ".join(line.strip(" ,") for line in address.splitlines() if line.strip(" ,"))
+
+
+def fill(frame: Frame, values: Callable[[str], str], keys: frozenset[str]) -> Case:
+    """The frame with its placeholders filled; gold spans are those of ``keys``;
+    ``{{first}} {{last}}`` side by side is one name."""
     parts: list[str] = []
     people: list[tuple[int, int]] = []
     distractors: list[tuple[int, int]] = []
@@ -182,7 +244,7 @@ def fill(frame: Frame, values: Callable[[str], str]) -> Case:
         if frame.lower:
             value = value.lower()
         span = (length, length + len(value))
-        if match.group(1) in PERSON_KEYS:
+        if match.group(1) in keys:
             if people and literal == " " and people[-1][1] == length - 1:
                 people[-1] = (people[-1][0], span[1])
             else:
@@ -233,28 +295,34 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--misses", type=int, default=0, help="Misses and FPs shown per genre.")
     parser.add_argument("--genre", action="append", default=None, help="Only these genres.")
     parser.add_argument("--source", choices=("faker", "presidio-dev"), default="faker")
-    parser.add_argument("--frames", type=Path, default=FRAMES_PATH)
+    parser.add_argument("--entity", choices=tuple(FRAMES), default="person")
+    parser.add_argument("--frames", type=Path, default=None, help="Default: the entity's.")
     parser.add_argument("--data-dir", type=Path, default=None)
     args = parser.parse_args(argv)
     from scanner.engine import DetectionEngine
 
     rng = random.Random(args.seed)
-    if args.source == "faker":
-        names = faker_names(rng, args.seed)
-    else:
-        names = presidio_dev_names(rng, args.data_dir)
-    values = Values(rng, names, args.seed)
-    frames = [f for f in read_frames(args.frames) if not args.genre or f.genre in args.genre]
-    cases = [fill(frame, values) for frame in frames for _ in range(args.fills)]
+    sources = {
+        ("person", "faker"): lambda: faker_names(rng, args.seed),
+        ("person", "presidio-dev"): lambda: presidio_dev_names(rng, args.data_dir),
+        ("address", "faker"): lambda: faker_addresses(rng, args.seed),
+        ("address", "presidio-dev"): lambda: presidio_dev_addresses(rng, args.data_dir),
+    }
+    keys = TARGET_KEYS[args.entity]
+    values = Values(rng, keys, sources[args.entity, args.source](), args.seed)
+    path = args.frames or FRAMES[args.entity]
+    frames = [f for f in read_frames(path) if not args.genre or f.genre in args.genre]
+    cases = [fill(frame, values, keys) for frame in frames for _ in range(args.fills)]
     engine = DetectionEngine.load()
     texts = [case.text for case in cases]
     results = engine.detect_batch(texts, ["en"] * len(texts))
+    entity_type = ENTITY_TYPES[args.entity]
     predictions = [
-        [(d.start, d.end) for d in detections if d.entity_type == "PERSON"]
+        [(d.start, d.end) for d in detections if d.entity_type == entity_type]
         for detections in results
     ]
     tallies = score(cases, predictions)
-    print(f"{'genre':22} {'texts':>5} {'names':>5} {'found':>6} {'exact':>6} {'FP':>4} "
+    print(f"{'genre':22} {'texts':>5} {'gold':>5} {'found':>6} {'exact':>6} {'FP':>4} "
           f"{'FP-dis':>6} {'P':>6} {'F1':>6}")  # fmt: skip
     total = Tally()
     for genre in dict.fromkeys(case.genre for case in cases):
