@@ -27,7 +27,8 @@ from scanner.recognizers.base import RegexRecognizer
 
 _UP = r"[A-ZÅÄÖÆØÉÜÁÍÓÚÑČŠŽÀÂÃÇÊËÌÎÏÒÔÕÙÛÝĞŞİŘĚŮĎŤŇĽŁŃŚŹŻŐŰȘȚĂ]"
 _LOW = r"[a-zåäöæøéèüáíóúñčšžßõłńśźżőűàâãçêëìîïòôùûýÿğşıřěůďťňľąęœșță'’]"
-_WORD = rf"{_UP}{_LOW}+"
+# (a second capital after a prefix: "McCallum", "MacGilligan", "O'Kennedy")
+_WORD = rf"{_UP}{_LOW}+(?:{_UP}{_LOW}+)?"
 _NUM = r"\d{1,4}(?:\s?[A-Ha-h](?![\w]))?(?:\s?-\s?\d{1,4})?"
 _SV_SUFFIX = (
     r"(?:gatan|gata|vägen|väg|stigen|stig|gränd|gränden|torget|torg|allén|allé|backen|backe"
@@ -187,8 +188,9 @@ _CONTINUATION = re.compile(
     rf"|(?P<post>\n(?:{_PFX}\n)?{_PFX}(?:(?:{_TOWN}),?[ ])?{_POSTCODE}"
     # the town after the postcode, a region in brackets or after a slash ("(LO)", "/ SC")
     rf"(?:,?[ ]{_TOWN})?(?:[ ]\([^()\n]{{1,40}}\)|[ ]/[ ][A-Z]{{2}})?"
-    # or on the street's line: "Viksvingen 2, 2087 Haugland"
-    rf"|,[ ](?:[A-Z]{{1,2}}-)?\d{{4,5}}[ ]{_TOWN})"
+    # or on the street's line: "Viksvingen 2, 2087 Haugland", "Rua da Ribeira, 45, 5776-500
+    # Alcobaça", "Florispad 180, 7228, Habergy", "Strada Boezio, 215, 20027, Rescalda (MI)"
+    rf"|,[ ]{_POSTCODE},?[ ]{_TOWN}(?:[ ]\([^()\n]{{1,40}}\))?)"
     rf"[ \t]*(?=\n|$|[.,;:!?)]|[ \t][a-zåäö])"
     # (a town line may end the sentence: "...\nEllecom. Thanks", "...\nEllecom?"; not "!",
     # which ends "Thanks!" on the line after an address)
@@ -202,6 +204,7 @@ _CONTINUATION = re.compile(
 # line after a blank one
 _POST_WITH_TOWN = re.compile(r"[^\W\d_]{2,}[^\n]*\d|\d[^\n]*[^\W\d_]{3,}")
 _AFTER_BLANK = re.compile(r"\n[ \t>?]*\n")
+_NOT_A_TOWN = re.compile(rf"[ \t>?]*{_NOT_A_STREET}\b")
 _HAS_POSTCODE = re.compile(rf"\n[ \t]*{_POSTCODE}")
 _LINE_TAIL = re.compile(r"(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-ŽΑ-ΩА-Я][\w'’.\-]*){1,3}[ \t]*(?=\n)")
 _LEADING_NUMBER = re.compile(r"(?:^|(?<=[\s>?]))\d{3,6}[ \t]+$")
@@ -348,7 +351,9 @@ class PdmapStreetAddressRecognizer(RegexRecognizer):
             r"(?im)^[ \t>]*(?:(?:billing|shipping|home|postal|delivery|street)\s)?(?:address|adress"
             r"|gatuadress|postadress|leveransadress|besöksadress|fakturaadress|hemadress)"
             r"[ \t]*:[ \t]*"
-            r"(?P<value>(?=[^\n]*\d)(?=[^\n]*[A-Za-zÅÄÖåäö]{3})[^\n]{4,100}?)[ \t.]*$",
+            # (to the line's end or the sentence's: "Address: X 68, 78597 Alavus. Leave it ...")
+            r"(?P<value>(?=[^\n]*\d)(?=[^\n]*[A-Za-zÅÄÖåäö]{3})[^\n]{4,100}?)"
+            r"(?:[ \t.]*$|\.[ \t]+(?=[A-ZÅÄÖ][a-zåäö]+[ \t]+[a-zåäö]))",
             0.8,
         ),
         ("unit", r"(?<![\w])(?:Apt\.|Suite|Apartment)\s\d{1,5}(?![\w])", 0.5),
@@ -364,9 +369,10 @@ class PdmapStreetAddressRecognizer(RegexRecognizer):
             r"|\b(?:package|parcel|letter|invoice|bill|order|address|card)\sto"
             r"|\bvisit\s(?:us|me|them)\sat|\bfind\s(?:us|me)\sat|\boffices?\s(?:is\s|are\s)?at)"
             r":?\s+"
-            r"(?P<value>(?:\d{1,6}\s)?(?![a-zåäöæøéüß])"
+            # (the street's words on one line: "Ship to:\nJordan Johnson\n43 ..." is a name)
+            r"(?P<value>(?:\d{1,6}[ \t])?(?![a-zåäöæøéüß])"
             rf"(?!{_NOT_A_STREET}\b)"
-            r"(?:[^\W\d_][\w'’.\-]*\s){1,4}"
+            r"(?:[^\W\d_][\w'’.\-]*[ \t]){1,4}"
             # a dot after the number belongs to it ("útja 3. street") unless it ends a sentence
             r"\d{1,5}[A-Za-z]?(?:\.(?![ \t]*(?:$|\n|[A-ZÅÄÖ])))?"
             # or house numbers first and the street's words after ("is at 9816 214 Pavlou
@@ -511,8 +517,11 @@ class PdmapStreetAddressRecognizer(RegexRecognizer):
                 towns += 1
                 if towns > 2 or ((kinds[-1] if kinds else previous) == "post" and town_seen):
                     break  # a line after "52964 Helsingborg" is the letter going on
-            if match.lastgroup == "post" and _AFTER_BLANK.match(match.group()) and has_postcode:
-                break  # "52964 Borlänge\n\nOrder 55123": the block had its postcode already
+            blank = _AFTER_BLANK.match(text, end) if match.lastgroup == "post" else None
+            if blank is not None and (has_postcode or _NOT_A_TOWN.match(text, blank.end())):
+                # "52964 Borlänge\n\nOrder 55123": the block had its postcode already;
+                # "Manawawhero 3108\n\nOrder 55123": an order number is no postal line
+                break
             town_seen = match.lastgroup == "town" or bool(_POST_WITH_TOWN.search(match.group()))
             has_postcode = has_postcode or match.lastgroup == "post"
             towns_named = towns_named or town_seen

@@ -104,6 +104,22 @@ T = "STREET_ADDRESS"
             "William Hughes\n\n20789 Allika 46\n Suite 501\n Riisa\n\n Estonia 62488",
             ["20789 Allika 46\n Suite 501\n Riisa\n\n Estonia 62488"],
         ),
+        # a postcode and a town on the street's line, with or without a comma between them
+        ("Rua da Ribeira, 45, 5776-500 Alcobaça", ["Rua da Ribeira, 45, 5776-500 Alcobaça"]),
+        ("Ship to: Florispad 180, 7228, Habergy", ["Florispad 180, 7228, Habergy"]),
+        (
+            "Ship to: Strada Boezio, 215, 20027, Rescalda (MI). Thanks",
+            ["Strada Boezio, 215, 20027, Rescalda (MI)"],
+        ),
+        # a labelled line ends at the sentence's end
+        (
+            "Delivery address: Lautamiehenkatu 68, 78597 Alavus. Leave it with the neighbour.",
+            ["Lautamiehenkatu 68, 78597 Alavus"],
+        ),
+        # a cue's street stays on one line; a prefixed surname is one street word
+        ("Ship to:\nJordan Johnson\n43 O'Kennedy Street\nDublin", ["43 O'Kennedy Street\nDublin"]),
+        # an order number after a blank line is no postal line
+        ("Ship to:\nManawawhero 3108\n\nOrder 55123", ["Manawawhero 3108"]),
         ("Billing: 28245 Puruntie 82 Apt. 595", ["28245 Puruntie 82 Apt. 595"]),
         ("Storgatan 12\n123 45 Stockholm\nSverige", ["Storgatan 12\n123 45 Stockholm\nSverige"]),
         ("Address:     PSC 6695, Box 2353\nAPO AP 20849", ["PSC 6695, Box 2353\nAPO AP 20849"]),
