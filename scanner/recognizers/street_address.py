@@ -24,6 +24,7 @@ from presidio_analyzer import RecognizerResult
 
 from scanner.nlp import common_words
 from scanner.recognizers.base import RegexRecognizer
+from scanner.resources import common_vocabulary, place_names
 
 _UP = r"[A-ZÅÄÖÆØÉÜÁÍÓÚÑČŠŽÀÂÃÇÊËÌÎÏÒÔÕÙÛÝĞŞİŘĚŮĎŤŇĽŁŃŚŹŻŐŰȘȚĂ]"
 _LOW = r"[a-zåäöæøéèüáíóúñčšžßõłńśźżőűàâãçêëìîïòôùûýÿğşıřěůďťňľąęœșță'’]"
@@ -204,6 +205,8 @@ _CONTINUATION = re.compile(
 # line after a blank one
 _POST_WITH_TOWN = re.compile(r"[^\W\d_]{2,}[^\n]*\d|\d[^\n]*[^\W\d_]{3,}")
 _AFTER_BLANK = re.compile(r"\n[ \t>?]*\n")
+# the first word of the town after a street's postcode ("Jabukovac 6c, 15798 [Zagreb]")
+_TAIL_TOWN = re.compile(rf",[ ]{_POSTCODE},?[ ]([^\W\d_]+)")
 _NOT_A_TOWN = re.compile(rf"[ \t>?]*{_NOT_A_STREET}\b")
 _HAS_POSTCODE = re.compile(rf"\n[ \t]*{_POSTCODE}")
 _LINE_TAIL = re.compile(r"(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-ŽΑ-ΩА-Я][\w'’.\-]*){1,3}[ \t]*(?=\n)")
@@ -230,6 +233,27 @@ _LOWER_CASE_WITH_NUMBER = re.compile(r"[a-zß-ÿ]{3,}\s.{0,60}\d|\d.{0,60}\s[a-z
 # log lines, key=value and JSON: their lower case is not someone typing without capitals
 _MACHINE_TEXT = re.compile(r"^\s*[\[{]|\d{2}:\d{2}:\d{2}|[\w\-]=\S|\w/\w")
 _WORD_START = re.compile(r"(?<![\w'’])[^\W\d_][\w'’\-]*")
+
+
+def _street_before_its_town(text: str, start: int, end: int) -> int | None:
+    """The start of a street matched before a postcode and a town, without the words of the
+    sentence before it (``bor på [storgatan 12], 111 22 ...``); None when the town is a
+    common word (``Model 3, 50000 Units``)."""
+    town = _TAIL_TOWN.match(text, end)
+    if _common_word_no_place(town.group(1).lower() if town else ""):
+        return None
+    words = list(_WORD_START.finditer(text, start, end))
+    kept = 0
+    while kept < len(words) - 1 and words[kept].group().lower() in common_vocabulary():
+        kept += 1
+    return words[kept].start() if words else start
+
+
+def _common_word_no_place(word: str) -> bool:
+    """``word`` (lower-cased) is a common English or Swedish word and no listed town or
+    region: ``units``, ``pages``; not ``nice`` or ``bath``, which are towns too."""
+    places = place_names()
+    return word in common_vocabulary() and word not in places.towns and word not in places.regions
 
 
 def capitalised(text: str) -> str:
@@ -288,6 +312,16 @@ class PdmapStreetAddressRecognizer(RegexRecognizer):
             rf"(?<![\w])(?:{_WORD}\s){{0,2}}(?:{_WORD}-){{0,3}}{_UP}?{_LOW}*{_EU_SUFFIX}\s{_HOUSE}\.?"
             rf"{_UNIT_EU}(?![\w])",
             0.7,
+        ),
+        (
+            # a street of any name whose line goes on with a postcode and a town: "Jabukovac
+            # 6c, 15798 Zagreb", "Škrétova 281, 689 57 Hoštka", "Yinthepad 5, 3001LA,
+            # Zuid-Scharwoude" (the tail is joined by accept); not "Order 12, 2019 Edition"
+            "street before a postal tail",
+            rf"(?<![\w\-/.,])(?!{_NOT_A_STREET}\b)(?:{_WORD}[ ](?:[a-zà-ÿ]{{1,3}}[ ])?){{0,3}}"
+            rf"{_UP}{_LOW}+(?:-{_UP}?{_LOW}+)*[ ]{_HOUSE}"
+            rf"(?=,[ ](?!(?:19|20)\d\d(?![\d\-]))(?-i:{_POSTCODE}),?[ ]{_TOWN_WORD})",
+            0.65,
         ),
         (
             "european prefix street",
@@ -487,6 +521,10 @@ class PdmapStreetAddressRecognizer(RegexRecognizer):
         number in front of it; a bare "block head" must be followed by a unit, or by a postcode
         line with its town. The block ends at its town: a line or sentence after a postcode
         line that names its town, or a second postcode after a blank line, is not part of it."""
+        if pattern == "street before a postal tail":
+            if (street_start := _street_before_its_town(text, start, end)) is None:
+                return None
+            start = street_start
         lead = _LEADING_NUMBER.search(text, max(0, start - 8), start)
         if lead and pattern != "block head":
             start = lead.start()

@@ -111,6 +111,13 @@ T = "STREET_ADDRESS"
             "Ship to: Strada Boezio, 215, 20027, Rescalda (MI). Thanks",
             ["Strada Boezio, 215, 20027, Rescalda (MI)"],
         ),
+        # a street of any name before a postcode and a town on its line
+        ("Jabukovac 6c, 15798 Zagreb", ["Jabukovac 6c, 15798 Zagreb"]),
+        ("meet at Škrétova 281, 689 57 Hoštka on Monday", ["Škrétova 281, 689 57 Hoštka"]),
+        ("to Yinthepad 5, 3001LA, Zuid-Scharwoude.", ["Yinthepad 5, 3001LA, Zuid-Scharwoude"]),
+        ("We sold Model 3, 50000 Units last year", []),  # a common word is no town
+        ("Order 12, 2019 Edition", []),
+        ("Chapter 4, 1234 Pages", []),
         # a labelled line ends at the sentence's end
         (
             "Delivery address: Lautamiehenkatu 68, 78597 Alavus. Leave it with the neighbour.",
