@@ -167,12 +167,15 @@ _UNIT_LEAD = r"(?:Flat|Apt\.?|Apartment|Unit|Suite)"
 _UNIT_FIRST = rf"(?:{_UNIT_LEAD}\s\d{{1,5}}[A-Z]?,?\s)"
 # a town's words; a dot only after a short one ("St. Gallen", not "Täby. Utskick till")
 _TOWN_WORD = rf"(?:{_UP}|[ΆΈΉΊΌΎΏΑ-ΩА-ЯЁ])(?:[\w'’\-]{{0,2}}\.|[\w'’\-]*)"
+# a lower-case joiner between a town's words ("am", "nad", "de"), not an English word that
+# goes on with the sentence ("Hoštka on Monday", "Zagreb in May")
+_JOINER = r"(?!(?:on|in|at|to|by|of|or|and|the|for|is|as|if|so)[ ])[a-z]{1,3}"
 # (lower-case joiners only between two of them: "Braunau am Inn", not "Nacka och"; ...
 # or a short region code after a comma or before the postcode: "Humilimont, nan 78618",
 # "ANNERSTAD nan 340 12")
 _TOWN = (
     rf"{_TOWN_WORD}(?:,?[ ]{_TOWN_WORD}|,[ ][a-z]{{1,3}}(?=[ ,])|[ ][a-z]{{1,3}}(?=,?[ ]\d)"
-    rf"|[ ](?:[a-z]{{1,3}}[ ]){{1,2}}{_TOWN_WORD}){{0,3}}"
+    rf"|[ ](?:{_JOINER}[ ]){{1,2}}{_TOWN_WORD}){{0,3}}"
 )
 # Postcodes of the postal block's last lines: Swedish, Czech, Slovak, Greek "NNN NN"; four to
 # six digits with an optional country letter ("H-1618") or extension ("6791-532", "22003-322",
