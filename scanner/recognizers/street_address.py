@@ -159,7 +159,7 @@ _NOT_A_STREET = (
 _PFX = r"[ \t]*(?:>+|\?\?\?)?[ \t]*"
 # A capital in any script, and a capitalised word (street names from anywhere: Þorsteinsgata,
 # Λεωφόρος).
-_CAPITAL = r"[A-ZÀ-ÖØ-ÞĀ-ŽȘȚΑ-ΩА-Я]"
+_CAPITAL = r"[A-ZÀ-ÖØ-ÞĀ-ŽȘȚΆΈΉΊΌΎΏΑ-ΩА-Я]"
 _ANY_WORD = rf"{_CAPITAL}[\w'’.\-]{{2,}}"
 # the unit words that may stand before a street line ("Flat 69 0 Miranda Gates", "Apt. 675
 # 62314 Mellemvej 32")
@@ -194,7 +194,11 @@ _CONTINUATION = re.compile(
     rf"(?:,?[ ]{_TOWN})?(?:[ ]\([^()\n]{{1,40}}\)|[ ]/[ ][A-Z]{{2}})?"
     # or on the street's line: "Viksvingen 2, 2087 Haugland", "Rua da Ribeira, 45, 5776-500
     # Alcobaça", "Florispad 180, 7228, Habergy", "Strada Boezio, 215, 20027, Rescalda (MI)"
-    rf"|,[ ]{_POSTCODE},?[ ]{_TOWN}(?:[ ]\([^()\n]{{1,40}}\))?)"
+    rf"|,[ ]{_POSTCODE},?[ ]{_TOWN}(?:[ ]\([^()\n]{{1,40}}\))?"
+    # ... or a town, a region code and a country before the postcode: "30102 Kaevu 94,
+    # Nicosia, NI, 61089", "..., Nijmegen, GE, Netherlands 62971", "..., Cite Essanaouber,
+    # 32, 60810"
+    rf"|,[ ]{_TOWN},?[ ](?:(?:[A-Z]{{2,3}}|\d{{1,3}}),[ ])?(?:{_TOWN_WORD}[ ]){{0,3}}{_POSTCODE})"
     rf"[ \t]*(?=\n|$|[.,;:!?)]|[ \t][a-zåäö])"
     # (a town line may end the sentence: "...\nEllecom. Thanks", "...\nEllecom?"; not "!",
     # which ends "Thanks!" on the line after an address)
@@ -210,6 +214,10 @@ _POST_WITH_TOWN = re.compile(r"[^\W\d_]{2,}[^\n]*\d|\d[^\n]*[^\W\d_]{3,}")
 _AFTER_BLANK = re.compile(r"\n[ \t>?]*\n")
 # the first word of the town after a street's postcode ("Jabukovac 6c, 15798 [Zagreb]")
 _TAIL_TOWN = re.compile(rf",[ ]{_POSTCODE},?[ ]([^\W\d_]+)")
+_CALENDAR_WORDS = frozenset(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday""".split()  # noqa: SIM905
+)
 _NOT_A_TOWN = re.compile(rf"[ \t>?]*{_NOT_A_STREET}\b")
 _HAS_POSTCODE = re.compile(rf"\n[ \t]*{_POSTCODE}")
 _LINE_TAIL = re.compile(r"(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-ŽΑ-ΩА-Я][\w'’.\-]*){1,3}[ \t]*(?=\n)")
@@ -236,6 +244,17 @@ _LOWER_CASE_WITH_NUMBER = re.compile(r"[a-zß-ÿ]{3,}\s.{0,60}\d|\d.{0,60}\s[a-z
 # log lines, key=value and JSON: their lower case is not someone typing without capitals
 _MACHINE_TEXT = re.compile(r"^\s*[\[{]|\d{2}:\d{2}:\d{2}|[\w\-]=\S|\w/\w")
 _WORD_START = re.compile(r"(?<![\w'’])[^\W\d_][\w'’\-]*")
+
+
+def _street_words(words: list[str]) -> bool:
+    """``words`` may name a street: none is a common word that is no listed place, a month
+    or a weekday, or written in capitals (``Units``, ``March``, ``GET``)."""
+    return not any(
+        (word.isupper() and len(word) > 1)
+        or _common_word_no_place(word.lower())
+        or word.lower() in _CALENDAR_WORDS
+        for word in words
+    )
 
 
 def _street_before_its_town(text: str, start: int, end: int) -> int | None:
@@ -372,7 +391,22 @@ class PdmapStreetAddressRecognizer(RegexRecognizer):
             r"[ \t]*(?:[.,;\n]|$))",
             0.7,
         ),
+        (
+            # ... and a house number, street words and a number mid-line in prose: "ship it to
+            # 67952 Höfðagata 39 before Friday", "at 10252 Μεγάλη Άμμος 184" (see accept: no
+            # common word, month or all-capital word among them)
+            "numbered street",
+            rf"(?<![\w\-.,/:])\d{{3,6}}[ ](?:{_ANY_WORD}[ ]){{1,3}}\d{{1,5}}[A-Za-z]?"
+            r"(?![\w\-/]|[.,]\d)",
+            0.6,
+        ),
         ("po box", r"(?<![\w])P\.?\s?O\.?\s?Box\s\d{1,6}(?![\w])", 0.75),
+        (
+            # a military box without its APO/FPO line: "Unit 4719 Box 7394", "PSC 5217, Box 4854"
+            "military box",
+            r"(?<![\w])(?i:PSC|CMR|Unit)\s\d{3,5},?\s(?i:Box)\s\d{3,5}(?![\w])",
+            0.7,
+        ),
         (
             # US military mail: "PSC 6695, Box 2353\nAPO AP 20849", "USNV Botolen\nFPO AE
             # 12382" (a ship), as written or lower-cased
@@ -524,6 +558,8 @@ class PdmapStreetAddressRecognizer(RegexRecognizer):
         number in front of it; a bare "block head" must be followed by a unit, or by a postcode
         line with its town. The block ends at its town: a line or sentence after a postcode
         line that names its town, or a second postcode after a blank line, is not part of it."""
+        if pattern == "numbered street" and not _street_words(text[start:end].split()[1:-1]):
+            return None  # "2019 Honda Civic 2"? no: "In 2024 March 15", "1500 Units 3"
         if pattern == "street before a postal tail":
             if (street_start := _street_before_its_town(text, start, end)) is None:
                 return None

@@ -118,6 +118,21 @@ T = "STREET_ADDRESS"
         ("We sold Model 3, 50000 Units last year", []),  # a common word is no town
         ("Order 12, 2019 Edition", []),
         ("Chapter 4, 1234 Pages", []),
+        # a house number, street words and a number mid-line; not dates, amounts or codes
+        ("ship the part to 67952 Höfðagata 39 before Friday.", ["67952 Höfðagata 39"]),
+        ("address 10252 Μεγάλη Άμμος 184, meter reading missing", ["10252 Μεγάλη Άμμος 184"]),
+        ("In 2024 March 15 we met.", []),
+        ("We shipped 1500 Units 3 times.", []),
+        ("Server 1234 GET 200 done", []),
+        # a town, a region code and a country before the postcode on the street's line
+        (
+            "Gas smell reported at 30102 Kaevu 94, Nicosia, NI, 61089. Area cordoned off.",
+            ["30102 Kaevu 94, Nicosia, NI, 61089"],
+        ),
+        # a military box without its APO line
+        ("Party at Unit 4719 Box 7394 on Saturday!", ["Unit 4719 Box 7394"]),
+        ("Remit to Vaughn Inc, PSC 5217, Box 4854, quoting 7486611.", ["PSC 5217, Box 4854"]),
+        ("Put unit 3 box 5 on the shelf", []),
         # a labelled line ends at the sentence's end
         (
             "Delivery address: Lautamiehenkatu 68, 78597 Alavus. Leave it with the neighbour.",
