@@ -24,7 +24,7 @@ from presidio_analyzer import RecognizerResult
 
 from scanner.nlp import common_words
 from scanner.recognizers.base import RegexRecognizer
-from scanner.resources import common_vocabulary, place_names
+from scanner.resources import common_vocabulary, person_names, place_names
 
 _UP = r"[A-ZÅÄÖÆØÉÜÁÍÓÚÑČŠŽÀÂÃÇÊËÌÎÏÒÔÕÙÛÝĞŞİŘĚŮĎŤŇĽŁŃŚŹŻŐŰȘȚĂ]"
 _LOW = r"[a-zåäöæøéèüáíóúñčšžßõłńśźżőűàâãçêëìîïòôùûýÿğşıřěůďťňľąęœșță'’]"
@@ -506,6 +506,19 @@ class PdmapStreetAddressRecognizer(RegexRecognizer):
             0.6,
         ),
         (
+            # ... or a street named after a person, after a word that places something at it:
+            # "drinks at Inna Loop", "address for notices is Martinez Mall" (see accept: a
+            # listed name, and a street word that is none: not "Anna Hill")
+            "named street",
+            r"(?<![\w])(?i:at|on|to|from|near|via|onto|is|address)[ ]"
+            rf"(?P<value>{_WORD}[ ]"
+            rf"(?!(?:Valleys?|Mountains?|River|Islands?|Forest|Land|Station|Club|Camp|Mission"
+            rf"|Springs?|Falls?|Lakes?|Harbors?|Centers?|Parks?)(?![\w]))"
+            rf"(?:{STREET_TYPE}|{RARE_STREET_TYPE}))"
+            r"(?=[ \t]*(?:[.,;:!?)\n]|$)|[ ](?!of\b)[a-zß-öø-ÿ])",
+            0.55,
+        ),
+        (
             # "the corner of Dalbraut 99 and Frederikke Coves": an intersection, two streets
             # of capitalised words (and house numbers) joined by "and"/"och"/"&".
             "corner",
@@ -558,6 +571,11 @@ class PdmapStreetAddressRecognizer(RegexRecognizer):
         number in front of it; a bare "block head" must be followed by a unit, or by a postcode
         line with its town. The block ends at its town: a line or sentence after a postcode
         line that names its town, or a second postcode after a blank line, is not part of it."""
+        if pattern == "named street":
+            name, street = (word.lower() for word in text[start:end].split())
+            names = person_names()
+            if not names.knows(name) or name in common_words() or names.knows(street):
+                return None  # "at Alla Islands", "is Anna Hill", "on Royal Court"
         if pattern == "numbered street" and not _street_words(text[start:end].split()[1:-1]):
             return None  # "2019 Honda Civic 2"? no: "In 2024 March 15", "1500 Units 3"
         if pattern == "street before a postal tail":

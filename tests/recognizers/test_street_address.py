@@ -129,6 +129,11 @@ T = "STREET_ADDRESS"
             "Gas smell reported at 30102 Kaevu 94, Nicosia, NI, 61089. Area cordoned off.",
             ["30102 Kaevu 94, Nicosia, NI, 61089"],
         ),
+        # a street named after a person, without a number, after a placing word
+        ("Reunion drinks at Inna Loop. First round's on me.", ["Inna Loop"]),
+        ("billing address Marina Fort differs from shipping.", ["Marina Fort"]),
+        ("We met Anna Hill at the cafe.", []),  # Hill: a surname too
+        ("He works at Royal Court of Justice.", []),
         # a military box without its APO line
         ("Party at Unit 4719 Box 7394 on Saturday!", ["Unit 4719 Box 7394"]),
         ("Remit to Vaughn Inc, PSC 5217, Box 4854, quoting 7486611.", ["PSC 5217, Box 4854"]),
