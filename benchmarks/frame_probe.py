@@ -298,6 +298,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--entity", choices=tuple(FRAMES), default="person")
     parser.add_argument("--frames", type=Path, default=None, help="Default: the entity's.")
     parser.add_argument("--data-dir", type=Path, default=None)
+    parser.add_argument(
+        "--lowercase", action="store_true", help="Every frame typed without capitals."
+    )
     args = parser.parse_args(argv)
     from scanner.engine import DetectionEngine
 
@@ -311,7 +314,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     keys = TARGET_KEYS[args.entity]
     values = Values(rng, keys, sources[args.entity, args.source](), args.seed)
     path = args.frames or FRAMES[args.entity]
-    frames = [f for f in read_frames(path) if not args.genre or f.genre in args.genre]
+    frames = [
+        Frame(
+            f.genre, f.template.lower() if args.lowercase else f.template, f.lower or args.lowercase
+        )
+        for f in read_frames(path)
+        if not args.genre or f.genre in args.genre
+    ]
     cases = [fill(frame, values, keys) for frame in frames for _ in range(args.fills)]
     engine = DetectionEngine.load()
     texts = [case.text for case in cases]

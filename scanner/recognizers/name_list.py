@@ -62,6 +62,7 @@ _AFTER = re.compile(
     rf"|[ \t]+(?:{STREET_TYPE}|Hills|Dale|Estates|Station|Bridge"
     r"|väg|vägen|gata|gatan|gränd|torg|torget|plan|allé|backe|stig)\.?(?![\w])"
 )
+_VOWEL = re.compile(r"[aeiouyåäöæøéèêëáàíìóòúùüőű]", re.IGNORECASE)
 _TWO_WORDS_AFTER = re.compile(r"[ \t]+([^\W\d_]+)(?:[ \t]+([^\W\d_]+))?")
 # a lower-case pair after a determiner is an adjective and a noun ("det ena benet")
 _DETERMINER_BEFORE = re.compile(
@@ -179,6 +180,7 @@ def _pair(
         unknown_surnames
         and len(surname) >= 3
         and surname.isalpha()
+        and _VOWEL.search(surname) is not None  # not "lmk", "brb"
         and low_surname not in common_vocabulary()
     )
     if (

@@ -220,6 +220,8 @@ def _around_speech(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
+    if (dash := _SPACED_DASH.search(text, start, end)) is not None:
+        end = dash.start()  # "John Vũ - Chief Executive Officer": no name holds " - "
     value = text[start:end]
     trimmed = _TRIM.sub("", value)
     lead = _LEAD.match(trimmed)
@@ -256,18 +258,28 @@ def _plausible_name(text: str, start: int, end: int, lowercase_text: bool = Fals
 def _without_lead_words(text: str, start: int, end: int, lowercase_text: bool) -> int:
     """The start of a PERSON mention after the words NER took in before the name: lower-case
     words in a text that has capitals (``pratade m. [Noah Eriksson]``; not the particles of
-    ``van der Berg``), stop words (``Det Anna``) and role words (``Handläggare [Tindra
-    Malm]``), as long as a word is left."""
+    ``van der Berg``), stop words (``Det Anna``; not a given name before a surname, ``Bara
+    Stanić``), role words (``Handläggare [Tindra Malm]``) and, in a text without capitals, a
+    common word no list knows before a listed name (``ping [thomas]``), as long as a word is
+    left."""
     words = list(_WORD_SPAN.finditer(text, start, end))
+    names = person_names()
     kept = 0
     while kept < len(words) - 1:
         word = words[kept].group()
         bare = word.rstrip(".").lower()
+        after = words[kept + 1].group().lower()
         lower_word = not lowercase_text and word.islower() and bare not in _PARTICLES
         stop_word = (
-            bare in common_words() and bare not in _GIVEN_NAME_STOP_WORDS
+            bare in common_words()
+            and bare not in _GIVEN_NAME_STOP_WORDS
+            # "[Bara Stanić]": a stop word that is a given name, before a surname
+            and not (bare in names.given and after in names.surnames)
         ) or _CONTRACTION.fullmatch(bare) is not None
-        if not (lower_word or stop_word or bare in _NOT_NAMES or bare in _ROLE_WORDS):
+        # typed without capitals, a common word no list knows before a listed name: "[ping
+        # thomas]" (not "nijito asano")
+        chat_word = lowercase_text and common_unlisted(bare) and names.knows(after)
+        if not (lower_word or stop_word or chat_word or bare in _NOT_NAMES or bare in _ROLE_WORDS):
             break
         kept += 1
     return words[kept].start() if words else start
@@ -507,6 +519,7 @@ _HOUSE_NUMBER_BEFORE = re.compile(
 )
 
 _COMMA_GAP = re.compile(r",[ \t]*")
+_SPACED_DASH = re.compile(r"[ \t][\-–—][ \t]")
 # "E-post: ..." is a field label; "Elizabeth: \"I'm ...\"" is a speaker, which stays a name.
 _LABEL_AFTER = re.compile(r"[ \t]*:(?![ \t]*[\"“'])")
 _COMPANY_SUFFIX = re.compile(

@@ -58,12 +58,15 @@ _PART = rf"(?:{_UP}{_LOW}+(?:-{_UP}{_LOW}+){{0,2}}|{_UP}\.)"
 _LATER = rf"(?!(?:Apt|Suite|Unit|Flat|Box|Apartment)\b)(?:{_PART}|{_UP}(?=[ ]{_UP}{_LOW}))"
 # a title before the name stays outside it ("this is Dr. Anna Persson")
 _TITLE = r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Herr|Fru|Fröken)\.?[ ])"
+# ... and never the name's first word ("Dear Ms Männiste" is Männiste)
+_NOT_TITLE = r"(?!(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Herr|Fru|Fröken)\.?[ ])"
 _NAME = (
-    rf"{_TITLE}?(?P<value>{_PART}(?:[ ](?:(?:af|av|von|van|de|da|del)[ ])?{_LATER}){{0,3}})"
+    rf"{_TITLE}?{_NOT_TITLE}"
+    rf"(?P<value>{_PART}(?:[ ](?:(?:af|av|von|van|de|da|del)[ ])?{_LATER}){{0,3}})"
     r"(?![\w@])"
 )
 # Two or three capitalised words (first and last name), not a single word.
-_FULL_NAME = rf"{_TITLE}?(?P<value>{_PART}(?:[ ]{_LATER}){{1,2}})(?![\w@]|[ ]{_UP})"
+_FULL_NAME = rf"{_TITLE}?{_NOT_TITLE}(?P<value>{_PART}(?:[ ]{_LATER}){{1,2}})(?![\w@]|[ ]{_UP})"
 _FIELD = (
     r"(?i:full_?name|first_?name|last_?name|given_?name|family_?name|customer_?name"
     r"|contact_?name|display_?name|name|namn|fullnamn|f[öo]rnamn|efternamn|tilltalsnamn"
@@ -107,6 +110,18 @@ _STAMPED_LINE = regex.compile(rf"[ \t>]*{_TIME_STAMP}")
 
 def _is_listed_speaker(word: str) -> bool:
     return word in person_names().given and word not in common_words()
+
+
+def _as_a_name(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """A pattern's value without a possessive ending (``Mrs [Dretvić]'s appointment``); None
+    when it is a place, a street or a team (``Meeting with Clarkechester Wanderers``) or ends
+    in a building, institution or department word (``Contact: X Customer Care``)."""
+    if text.endswith(("'s", "’s"), start, end) and end - start > 3:
+        end -= 2
+    value = text[start:end]
+    if a_place_name(value) or value.rsplit(maxsplit=1)[-1].lower() in INSTITUTION_WORDS:
+        return None
+    return start, end
 
 
 class PdmapPersonContextRecognizer(RegexRecognizer):
@@ -185,9 +200,10 @@ class PdmapPersonContextRecognizer(RegexRecognizer):
             # someone @-mentioned by name in chat or a code review: "@Christelle can you ...",
             # "cc @Anna @Natasha", "@Ana Carolina" (see accept: a listed given name first, and a
             # listed name or none after it); not an account name ("@anna.berg", "@jdoe42":
-            # USERNAME), an e-mail's domain or a lower-case handle ("@mark the box")
+            # USERNAME) or an e-mail's domain; lower case only in a chat typed without
+            # capitals ("@lisa lmk when ur free")
             "at-mention",
-            rf"(?<![\w@.])@(?P<value>{_UP}{_LOW}+(?:[ ]{_UP}{_LOW}+)?)"
+            rf"(?<![\w@.])@(?P<value>{_UP}{_LOW}+(?:[ ]{_UP}{_LOW}+)?|\p{{Ll}}{{3,}})"
             r"(?![\w@.\-]|[ ]\p{Lu}\p{Ll}*[\w]*[.@])",
             0.6,
         ),
@@ -363,6 +379,8 @@ class PdmapPersonContextRecognizer(RegexRecognizer):
             first = words[0].lower()
             if not _is_listed_speaker(first):
                 return None  # "@Channel", "@here", "@team", "@Will"
+            if words[0].islower() and any(ch.isupper() for ch in text):
+                return None  # a handle ("@mark"); "@lisa lmk" in a chat without capitals
             if len(words) > 1 and not person_names().knows(words[1].lower()):
                 end = start + len(words[0])  # "@Anna Please review"
         if pattern == "vocative":
@@ -394,7 +412,6 @@ class PdmapPersonContextRecognizer(RegexRecognizer):
                 names.knows(word) for word in words
             ):
                 return None
-        value = text[start:end]
-        if a_place_name(value) or value.rsplit(maxsplit=1)[-1].lower() in INSTITUTION_WORDS:
-            return None  # "Meeting with Clarkechester Wanderers", "Contact: X Customer Care"
-        return super().accept(text, start, end, pattern)
+        if (span := _as_a_name(text, start, end)) is None:
+            return None
+        return super().accept(text, *span, pattern)

@@ -168,6 +168,8 @@ def person(marked: str) -> list[str]:
         ("Anteckning: ⟦pratade m. Noah Eriksson⟧, vill bli uppringd", ["Noah Eriksson"]),
         ("⟦Det Anna⟧ sa stämmer.", ["Anna"]),
         ("Hej, ⟦Inga Lind⟧ här.", ["Inga Lind"]),  # a stop word that is a given name stays
+        ("I'll hand this over to ⟦Bara Stanić⟧ today.", ["Bara Stanić"]),  # ... before a surname
+        ("⟦John Vũ - Chief⟧ Executive Officer", ["John Vũ"]),  # no name holds " - "
         ("Ludwig ⟦van Beethoven⟧ wrote it.", ["van Beethoven"]),  # a particle stays
         ("Telefon 070-1. ⟦Handläggare Tindra Malm⟧, ärende #67770.", ["Tindra Malm"]),
         ("Telefonsamtal med Eva på ⟦Ek &⟧ Lind Redovisning AB", []),

@@ -92,12 +92,16 @@ T = "PERSON"
         ("10:05 Anna: Let's start with the numbers.", ["Anna"]),
         ("[00:03:12] Status: all systems are up", []),
         ("Best,\nAnna Berg, Account Manager", ["Anna Berg"]),
+        ("Dear Ms Männiste,\nThank you for your order.", ["Männiste"]),  # no title in the name
+        ("Mrs Dretvić's appointment has been moved.", ["Dretvić"]),  # no possessive
         # @-mentions by name; not handles, lower-case words or groups
         ("@Christelle can you review PR 482?", ["Christelle"]),
         ("cc @Renata @Ana Carolina", ["Renata", "Ana Carolina"]),
         ("@channel @Anna Please review", ["Anna"]),
         ("ping @anna.berg and @jdoe42", []),
-        ("@mark the box", []),
+        ("@mark the box", ["mark"]),  # typed without capitals: a person
+        ("@mark: see the Box", []),  # a text with capitals writes names with them
+        ("@lisa lmk when ur free", ["lisa"]),
         ("@Will you come?", []),
         ("@Here is the build", []),
         # a place, a street or a team is no person wherever it stands
