@@ -110,18 +110,20 @@ def common_vocabulary() -> frozenset[str]:
 # ... and the first 500 those used at least ten times per million words (Zipf >= 4): "long",
 # "mark", "anna", "john"; not "erik", "fiona" or "alejandro"
 FREQUENT_WORD_BINS = 500
+VERY_FREQUENT_WORD_BINS = 400
 
 
 @functools.cache
-def frequent_vocabulary() -> frozenset[str]:
+def frequent_vocabulary(bins: int = FREQUENT_WORD_BINS) -> frozenset[str]:
     """Lower-cased words frequent in English or Swedish text: at least ten per million words
-    in wordfreq's small lists (see :func:`common_vocabulary`). Given names that are this
+    in wordfreq's small lists (see :func:`common_vocabulary`), or as often as ``bins`` says
+    (400: a hundred per million, Zipf >= 5: "said", "john"). Given names that are this
     frequent are mostly also words (``long``, ``mark``, ``grace``) or very common names
     (``john``), so a lower-case one alone is no evidence of a person."""
     return frozenset(
         word
         for language in ("en", "sv")
-        for frequency_bin in read_word_bins(language)[:FREQUENT_WORD_BINS]
+        for frequency_bin in read_word_bins(language)[:bins]
         for word in frequency_bin
     )
 

@@ -38,7 +38,13 @@ from scanner.recognizers.base import recognizer_result
 from scanner.recognizers.name_shapes import HONORIFICS, PLACE_PREFIXES
 from scanner.recognizers.person_context import COMPANY_FORM, INSTITUTION_WORDS
 from scanner.recognizers.street_address import STREET_TYPE
-from scanner.resources import PersonNames, common_vocabulary, person_names
+from scanner.resources import (
+    VERY_FREQUENT_WORD_BINS,
+    PersonNames,
+    common_vocabulary,
+    frequent_vocabulary,
+    person_names,
+)
 
 __all__ = ["PdmapNameListRecognizer", "find_names"]
 
@@ -178,6 +184,7 @@ def _pair(
         return True
     unknown = (
         unknown_surnames
+        and low_given not in frequent_vocabulary(VERY_FREQUENT_WORD_BINS)  # "said niyaga"
         and len(surname) >= 3
         and surname.isalpha()
         and _VOWEL.search(surname) is not None  # not "lmk", "brb"

@@ -46,9 +46,11 @@ _TOWN_ENDINGS = (
 _STREET_WORD = re.compile(rf"{STREET_TYPE}|{RARE_STREET_TYPE}", re.IGNORECASE)
 
 # "Barnett, Melton and Garcia", "Ek, Lind & Berg"
+# (in lower case too, as a chat typed without capitals writes them: "davis, aguilar and
+# browning")
 _THREE_NAMES = regex.compile(
-    r"(?<![\w\-])([A-ZÅÄÖ][\w\-]+),[ \t]([A-ZÅÄÖ][\w\-]+),?[ \t](?:and|&|och)[ \t]"
-    r"([A-ZÅÄÖ][\w\-]+)(?![\w\-])"
+    r"(?<![\w\-])(\p{L}[\w\-]+),[ \t](\p{L}[\w\-]+),?[ \t](?:and|&|och)[ \t]"
+    r"(\p{L}[\w\-]+)(?![\w\-])"
 )
 _FIRM_CUE_BEFORE = regex.compile(r"(?:(?<![\w\-])(?:at|for|from|of|via)[ \t]+|\()$")
 

@@ -260,8 +260,8 @@ def _without_lead_words(text: str, start: int, end: int, lowercase_text: bool) -
     words in a text that has capitals (``pratade m. [Noah Eriksson]``; not the particles of
     ``van der Berg``), stop words (``Det Anna``; not a given name before a surname, ``Bara
     Stanić``), role words (``Handläggare [Tindra Malm]``) and, in a text without capitals, a
-    common word no list knows before a listed name (``ping [thomas]``), as long as a word is
-    left."""
+    common word no list knows before a listed or uncommon name (``ping [thomas]``, ``said
+    [niyaga rajata]``), as long as a word is left."""
     words = list(_WORD_SPAN.finditer(text, start, end))
     names = person_names()
     kept = 0
@@ -278,7 +278,11 @@ def _without_lead_words(text: str, start: int, end: int, lowercase_text: bool) -
         ) or _CONTRACTION.fullmatch(bare) is not None
         # typed without capitals, a common word no list knows before a listed name: "[ping
         # thomas]" (not "nijito asano")
-        chat_word = lowercase_text and common_unlisted(bare) and names.knows(after)
+        chat_word = (
+            lowercase_text
+            and common_unlisted(bare)
+            and (names.knows(after) or after not in common_vocabulary())
+        )
         if not (lower_word or stop_word or chat_word or bare in _NOT_NAMES or bare in _ROLE_WORDS):
             break
         kept += 1

@@ -8,6 +8,7 @@ patterns find a capitalised name (initials and hyphens allowed) in exactly those
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 import regex
@@ -105,11 +106,32 @@ _STREET_AFTER = (
 # a transcript line's time stamp before the speaker ("[00:03:12] ", "10:05 ")
 _TIME_STAMP = r"(?:\[[\d:.,]+\][ \t]*|\d{1,2}:\d{2}(?::\d{2})?[ \t]+)"
 _SPEAKER_LINE = regex.compile(rf"(?m)^[ \t>]*{_TIME_STAMP}?(?P<label>{_SPEAKER})[ \t]*:[ \t]*\S")
+_LOWER_SPEAKER_LINE = regex.compile(r"(?m)^[ \t>]*\p{Ll}[\p{Ll}'’\-]+[ \t]*:[ \t]*\S")
 _STAMPED_LINE = regex.compile(rf"[ \t>]*{_TIME_STAMP}")
 
 
 def _is_listed_speaker(word: str) -> bool:
     return word in person_names().given and word not in common_words()
+
+
+def _lower_case_name(text: str, start: int, end: int, pattern: str) -> tuple[int, int] | None:
+    """A speaker or a name after a title in a text typed without capitals: the speaker a
+    listed given name, in a text with two speaker lines (not "note: call back"); no stop word
+    or common word no list knows first ("dr. who"), none second ("dr. [huet] said")."""
+    if any(ch.isupper() for ch in text):
+        return None  # a text with capitals writes names with them
+    words = text[start:end].split()
+    first = words[0]
+    if pattern == "lower-case speaker" and (
+        not _is_listed_speaker(first)
+        or sum(1 for _ in itertools.islice(_LOWER_SPEAKER_LINE.finditer(text), 2)) < 2
+    ):
+        return None
+    if first in common_words() or common_unlisted(first):
+        return None
+    if len(words) > 1 and (common_unlisted(words[1]) or words[1] in common_words()):
+        end = start + len(first)
+    return start, end
 
 
 def _as_a_name(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -166,6 +188,21 @@ class PdmapPersonContextRecognizer(RegexRecognizer):
             "lower-case introduction",
             r"(?<![\w])(?:my\sname\sis|my\sname's|(?:people\s|they\s)?call\sme|i'm|i’m|im"
             r"|i\sam|jag\sheter|kalla\smig|jag\sär)\s"
+            r"(?P<value>\p{Ll}[\p{Ll}'’\-]+(?:[ ]\p{Ll}[\p{Ll}'’\-]+)?)(?![\w@])",
+            0.6,
+        ),
+        (
+            # typed without capitals: a transcript's speaker ("david: did you lock the door?\n
+            # lea: yes, twice."; see accept: a listed given name, two speaker lines) and a name
+            # after a title ("referring physician: dr. gregersen")
+            "lower-case speaker",
+            r"(?m)^[ \t>]*(?P<value>\p{Ll}[\p{Ll}'’\-]+)[ \t]*:[ \t]*"
+            r"(?=[\"“'‘]?\p{L}[^\n]*?[\p{L}'’][,;]?[ \t]+[\"“'‘]?\p{L})",
+            0.6,
+        ),
+        (
+            "lower-case title",
+            r"(?<![\w\-])(?:mr|mrs|ms|mx|dr|prof|herr|fru)\.?[ ]"
             r"(?P<value>\p{Ll}[\p{Ll}'’\-]+(?:[ ]\p{Ll}[\p{Ll}'’\-]+)?)(?![\w@])",
             0.6,
         ),
@@ -315,103 +352,177 @@ class PdmapPersonContextRecognizer(RegexRecognizer):
         ),
     )
 
-    @staticmethod
-    def _speaker(text: str, start: int, label: str) -> bool:
-        """``label`` of a speaker line is a person's name: it starts with a listed given name
-        that is no stop word and the text has another speaker line (two are enough: stop
-        there, not at the end of a long log) or the line has a time stamp (``[00:03:12] Wisława
-        Szczepańska: Let's start``); or it is one word that is no common word (``Ubul``,
-        ``Navrátilová``) while another speaker of the text is a listed given name
-        (``Nicole``)."""
-        first = label.split(maxsplit=1)[0].lower()
-        if first in common_words():
-            return False
-        labels = itertools.islice((m.group("label") for m in _SPEAKER_LINE.finditer(text)), 8)
-        if first in person_names().given:
-            line_start = text.rfind("\n", 0, start) + 1
-            if _STAMPED_LINE.match(text, line_start, start):
-                return True
-            return sum(1 for _ in itertools.islice(labels, 2)) >= 2
-        if " " in label or first in common_vocabulary():
-            return False
-        return any(
-            other != label and _is_listed_speaker(other.split(maxsplit=1)[0].lower())
-            for other in labels
-        )
-
     def accept(self, text: str, start: int, end: int, pattern: str) -> tuple[int, int] | None:
-        """A lower-case value under a name label is a name when one of its words is in the
-        name lists and none is a stop word (not ``name: not provided``, ``namn: se ovan``).
-        A line label is a speaker as :meth:`_speaker` says; ``Stockholm: 3 st`` is a label,
-        and so is ``Anna:`` alone on a form. Common words no list knows after a label are what
-        is said, not a name (``Agent: Remember me?``)."""
-        if pattern == "speaker" and not self._speaker(text, start, text[start:end]):
-            return None
-        if pattern == "lower-case introduction":
-            if any(ch.isupper() for ch in text):
-                return None  # a text with capitals writes names with them
-            words = text[start:end].split()
-            names = person_names()
-            common = common_vocabulary()
-            cue = text[:start].rstrip().rsplit(maxsplit=1)[-1]
-            listed = words[0] in names.given and words[0] not in common_words()
-            if not listed and (cue in ("i'm", "i’m", "im", "am", "är") or words[0] in common):
-                return None  # "i am tired", "call me maybe"
-            if len(words) > 1 and (words[1] not in names.surnames or words[1] in common):
-                end = start + len(words[0])  # "im kalle btw"
-        if pattern in ("rank or office", "to-do owner"):
-            words = text[start:end].split()
-            first = words[0].lower()
-            if first in common_words() or common_unlisted(first) or first in HONORIFICS:
-                return None  # "Doctor Who", "Coach Class", "Captain Captain"
-            if words[0].islower() and first not in person_names().given:
-                return None  # "TODO(jdoe)": an account name
-            if len(words) > 1 and common_unlisted(words[1].lower()):
-                end = start + len(words[0])  # "Nurse Atenulf changed"... "Mr. Okafor Said"
-        if pattern == "lower-case greeting":
-            word = text[start:end]
-            if any(ch.isupper() for ch in text):
-                return None  # a text with capitals writes names with them ("hi there")
-            if word not in person_names().given or word in frequent_vocabulary():
-                return None  # "hey guys", "thanks again", "hey long time no see", "thanks bill"
-        if pattern == "at-mention":
-            words = text[start:end].split()
-            first = words[0].lower()
-            if not _is_listed_speaker(first):
-                return None  # "@Channel", "@here", "@team", "@Will"
-            if words[0].islower() and any(ch.isupper() for ch in text):
-                return None  # a handle ("@mark"); "@lisa lmk" in a chat without capitals
-            if len(words) > 1 and not person_names().knows(words[1].lower()):
-                end = start + len(words[0])  # "@Anna Please review"
-        if pattern == "vocative":
-            word = text[start:end].lower()
-            if word in common_words() or common_unlisted(word):
-                return None  # "However, can ...", "Hi Team,", "Thanks Support!"
-            if word in place_names().regions and not person_names().knows(word):
-                return None  # "Thank you, Suriname!"
-            if in_a_firm_name(text, start, end):
-                return None  # "Thanks Hendricks, Walters and Harding!"
-        if pattern == "name before a work":
-            first, last = text[start:end].lower().split()
-            if first not in person_names().given or first in common_words():
+        """Each pattern's own check (:data:`_CHECKS`) of its value, then the checks every
+        value passes (:func:`_as_a_name`)."""
+        if (check := _CHECKS.get(pattern)) is not None:
+            if (span := check(text, start, end)) is None:
                 return None
-            if common_unlisted(last) or last in INSTITUTION_WORDS:
-                return None  # "the Anna Tonight show", "the Grace Hotel concert"
-        if pattern == "middle initial":
-            words = text[start:end].lower().replace(".", "").split()
-            if common_unlisted(words[0]) or common_unlisted(words[-1]):
-                return None  # "Formula E Racing", "Vitamin D Levels"
-        if pattern == "label line":
-            value = text[start:end].lower()
-            if value in common_words() or all(common_unlisted(w) for w in value.split()):
-                return None  # "Agent: Vad är ordernumret?", "Agent: Remember me?"
-        if pattern == "lower-case label line":
-            words = [word.strip(".") for word in text[start:end].split()]
-            names = person_names()
-            if any(word in common_words() for word in words) or not any(
-                names.knows(word) for word in words
-            ):
-                return None
+            start, end = span
         if (span := _as_a_name(text, start, end)) is None:
             return None
         return super().accept(text, *span, pattern)
+
+
+Span = tuple[int, int]
+
+
+def _speaker(text: str, start: int, end: int) -> Span | None:
+    """A speaker line's label is a person's name: it starts with a listed given name that is
+    no stop word and the text has another speaker line (two are enough: stop there, not at
+    the end of a long log) or the line has a time stamp (``[00:03:12] Maja Szczepańska:
+    Let's start``); or it is one word that is no common word (``Ubul``, ``Navrátilová``)
+    while another speaker of the text is a listed given name (``Nicole``). ``Stockholm: 3
+    st`` is a label, and so is ``Anna:`` alone on a form."""
+    label = text[start:end]
+    first = label.split(maxsplit=1)[0].lower()
+    if first in common_words():
+        return None
+    labels = itertools.islice((m.group("label") for m in _SPEAKER_LINE.finditer(text)), 8)
+    if first in person_names().given:
+        line_start = text.rfind("\n", 0, start) + 1
+        if _STAMPED_LINE.match(text, line_start, start):
+            return start, end
+        return (start, end) if sum(1 for _ in itertools.islice(labels, 2)) >= 2 else None
+    if " " in label or first in common_vocabulary():
+        return None
+    listed = any(
+        other != label and _is_listed_speaker(other.split(maxsplit=1)[0].lower())
+        for other in labels
+    )
+    return (start, end) if listed else None
+
+
+def _lower_case_introduction(text: str, start: int, end: int) -> Span | None:
+    """In a text with no capital, after "i'm"/"i am" only a listed given name ("i am tired",
+    "call me maybe" are none); a second word only when it is a listed surname ("im kalle
+    btw")."""
+    if any(ch.isupper() for ch in text):
+        return None  # a text with capitals writes names with them
+    words = text[start:end].split()
+    names = person_names()
+    common = common_vocabulary()
+    cue = text[:start].rstrip().rsplit(maxsplit=1)[-1]
+    listed = words[0] in names.given and words[0] not in common_words()
+    if not listed and (cue in ("i'm", "i’m", "im", "am", "är") or words[0] in common):
+        return None
+    if len(words) > 1 and (words[1] not in names.surnames or words[1] in common):
+        end = start + len(words[0])
+    return start, end
+
+
+def _after_a_title(text: str, start: int, end: int) -> Span | None:
+    """After a rank or office, or as a to-do's owner: no stop word, common word or another
+    rank first ("Doctor Who", "Coach Class", "Captain Captain"); in lower case a listed given
+    name ("TODO(jdoe)" is an account name); a common word second is not part of it ("Nurse
+    [Atenulf] changed")."""
+    words = text[start:end].split()
+    first = words[0].lower()
+    if first in common_words() or common_unlisted(first) or first in HONORIFICS:
+        return None
+    if words[0].islower() and first not in person_names().given:
+        return None
+    if len(words) > 1 and common_unlisted(words[1].lower()):
+        end = start + len(words[0])
+    return start, end
+
+
+def _lower_case_greeting(text: str, start: int, end: int) -> Span | None:
+    """A greeted name in a text with no capital is a listed given name that is no frequent
+    word ("hey guys", "thanks again", "hey long time no see", "thanks bill" are none)."""
+    word = text[start:end]
+    if any(ch.isupper() for ch in text):
+        return None  # a text with capitals writes names with them ("hi there")
+    if word not in person_names().given or word in frequent_vocabulary():
+        return None
+    return start, end
+
+
+def _at_mention(text: str, start: int, end: int) -> Span | None:
+    """An @-mention's first word is a listed given name ("@Channel", "@here", "@team",
+    "@Will" are none), in lower case only in a text with no capital ("@mark" is a handle
+    elsewhere); a second word only when the lists know it ("@Anna Please review")."""
+    words = text[start:end].split()
+    first = words[0].lower()
+    if not _is_listed_speaker(first):
+        return None
+    if words[0].islower() and any(ch.isupper() for ch in text):
+        return None
+    if len(words) > 1 and not person_names().knows(words[1].lower()):
+        end = start + len(words[0])
+    return start, end
+
+
+def _vocative(text: str, start: int, end: int) -> Span | None:
+    """No stop word or common word no list knows ("However, can ...", "Hi Team,", "Thanks
+    Support!"), no country ("Thank you, Suriname!"), no firm ("Thanks Hendricks, Walters and
+    Harding!")."""
+    word = text[start:end].lower()
+    if word in common_words() or common_unlisted(word):
+        return None
+    if word in place_names().regions and not person_names().knows(word):
+        return None
+    if in_a_firm_name(text, start, end):
+        return None
+    return start, end
+
+
+def _name_before_a_work(text: str, start: int, end: int) -> Span | None:
+    """A listed given name that is no stop word, and a surname that is no common word no list
+    knows or institution word ("the Anna Tonight show", "the Grace Hotel concert")."""
+    first, last = text[start:end].lower().split()
+    if first not in person_names().given or first in common_words():
+        return None
+    if common_unlisted(last) or last in INSTITUTION_WORDS:
+        return None
+    return start, end
+
+
+def _middle_initial(text: str, start: int, end: int) -> Span | None:
+    """No common word no list knows first or last ("Formula E Racing", "Vitamin D Levels")."""
+    words = text[start:end].lower().replace(".", "").split()
+    if common_unlisted(words[0]) or common_unlisted(words[-1]):
+        return None
+    return start, end
+
+
+def _label_line(text: str, start: int, end: int) -> Span | None:
+    """Common words no list knows after a label are what is said, not a name ("Agent: Vad är
+    ordernumret?", "Agent: Remember me?")."""
+    value = text[start:end].lower()
+    if value in common_words() or all(common_unlisted(w) for w in value.split()):
+        return None
+    return start, end
+
+
+def _lower_case_label_line(text: str, start: int, end: int) -> Span | None:
+    """A lower-case value under a name label is a name when one of its words is in the name
+    lists and none is a stop word (not ``name: not provided``, ``namn: se ovan``)."""
+    words = [word.strip(".") for word in text[start:end].split()]
+    names = person_names()
+    if any(word in common_words() for word in words) or not any(
+        names.knows(word) for word in words
+    ):
+        return None
+    return start, end
+
+
+_CHECKS: dict[str, Callable[[str, int, int], Span | None]] = {
+    "speaker": _speaker,
+    "lower-case introduction": _lower_case_introduction,
+    "rank or office": _after_a_title,
+    "to-do owner": _after_a_title,
+    "lower-case speaker": lambda text, start, end: _lower_case_name(
+        text, start, end, "lower-case speaker"
+    ),
+    "lower-case title": lambda text, start, end: _lower_case_name(
+        text, start, end, "lower-case title"
+    ),
+    "lower-case greeting": _lower_case_greeting,
+    "at-mention": _at_mention,
+    "vocative": _vocative,
+    "name before a work": _name_before_a_work,
+    "middle initial": _middle_initial,
+    "label line": _label_line,
+    "lower-case label line": _lower_case_label_line,
+}

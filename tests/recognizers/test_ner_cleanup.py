@@ -133,6 +133,7 @@ def person(marked: str) -> list[str]:
         ("Tags: Billing, Refund, ⟦Anna⟧, Urgent", ["Anna"]),
         # ... all three given names too, where a firm stands (after "for", in brackets)
         ("a spokesperson for ⟦Duncan⟧, Graves and Davis said", []),
+        ("a spokesperson for ⟦duncan⟧, graves and davis said", []),  # typed without capitals
         ("Assigned to Javier (⟦Williams⟧, Francis and Norris contractor).", []),
         # places, streets and teams named after people
         ("Meeting with ⟦North Christopher⟧ on Monday.", []),

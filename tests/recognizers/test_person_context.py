@@ -117,6 +117,11 @@ T = "PERSON"
         ("thanks bill", []),
         ("hey guys", []),
         ("Hey fiona, welcome", []),  # a text with capitals writes names with them
+        # typed without capitals: a transcript's speakers, a name after a title
+        ("david: did you lock the door?\nlea: yes, twice.", ["david", "lea"]),
+        ("note: call back\nstatus: done now", []),
+        ("referring physician: dr. gregersen\nward: 6", ["gregersen"]),
+        ("dr. who is on tonight", []),
         # a name after a rank, an office or a form of address; a to-do's owner
         ("Nurse Atenulf changed the dressing at 6pm.", ["Atenulf"]),
         ("Coach Černá benched two starters.", ["Černá"]),
