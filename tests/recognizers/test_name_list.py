@@ -138,7 +138,7 @@ def test_an_organisation_mention_vetoes_unless_a_middle_initial(
         ("eva kleist lives at the corner", ["eva kleist"]),
         ("have you heard olga krylova speak yet?", ["olga krylova"]),
         ("i talked to maria yesterday about it", []),  # a common word after the given name
-        ("said niyaga rajata", []),  # a very frequent word is no given name here
+        ("said niyaga rajata", ["niyaga rajata"]),  # a very frequent word starts no pair
         ("@albina lmk when ur free", []),  # no vowel: no surname
         ("Eva Kleist lives at the corner", []),  # with capitals the lists must know both
         # a building or institution word after the pair
