@@ -11,6 +11,7 @@ import functools
 import gzip
 import importlib.util
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -134,9 +135,11 @@ def common_unlisted(word: str) -> bool:
     return word in common_vocabulary() and not person_names().knows(word)
 
 
-def read_word_bins(language: str) -> list[list[str]]:
+@functools.cache
+def read_word_bins(language: str) -> Sequence[Sequence[str]]:
     """wordfreq's small list for ``language`` as frequency bins (``small_<lang>.msgpack.gz``,
-    format "cB" version 1: a header, then one list of words per centibel)."""
+    format "cB" version 1: a header, then one list of words per centibel), read once per
+    process (the common and the frequent vocabulary both slice it)."""
     spec = importlib.util.find_spec("wordfreq")
     if spec is None or spec.origin is None:
         raise ModuleNotFoundError("wordfreq is not installed; `pip install pdmap` installs it")
@@ -145,5 +148,5 @@ def read_word_bins(language: str) -> list[list[str]]:
     header = data[0] if data else None
     if not isinstance(header, dict) or header.get("format") != "cB" or header.get("version") != 1:
         raise ValueError(f"{path}: not a wordfreq cB v1 list (header {header!r})")
-    bins: list[list[str]] = data[1:]
+    bins: Sequence[Sequence[str]] = data[1:]
     return bins
