@@ -39,6 +39,11 @@ _VERSION = re.compile(r"^(?=(?:\d+\.)+\d+$)(?:.*\.)?(?:\d|\d{5,})(?:\.|$)")
 _GROUPED = re.compile(r"^(?:\(\d{1,4}\)|\d{1,4})(?:[ \-]\d{2,4}){1,4}$")
 _SWEDISH_LAYOUT = re.compile(r"^(?:\(0\)|0)\d{1,3}\s?[-/ ]\s?\d")
 _NANP_LAYOUT = re.compile(r"^(?:\+?1[ .\-])?(?:\(\d{3}\)\s?|\d{3}[\-.])\d{3}[\-.]\d{4}")
+# a country prefix, then digit groups joined by hyphens, dots or spaces: "+1-565-369-0702",
+# "+44 20 7946 0958", "001-612-799-7220x03322"
+_INTERNATIONAL_GROUPS = re.compile(
+    r"^(?:\+|00)[1-9]\d{0,2}(?:[ \-.](?:\(\d{1,4}\)|\d{1,4})){2,5}(?:\s?(?:x|ext\.?)\s?\d{1,5})?$"
+)
 _MOBILE_TYPES = (PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE)
 
 
@@ -124,14 +129,20 @@ class PdmapPhoneRecognizer(RegexRecognizer):
         if international:
             # "+1-984-182-0190 mobile": a number in international form that is possible in its
             # country but fails the validity check (an unassigned exchange) is still written as
-            # a phone number; with a phone word beside it, it is reported
+            # a phone number; with a phone word beside it, or written in digit groups as only
+            # phone numbers are ("+1-565-369-0702", "001-612-799-7220x03322"), it is reported
             possible = _parse(candidate, "SE", strict=False)
-            return 0.6 if possible is not None and has_context() else 0.0
-        if not _NANP_LAYOUT.match(candidate) and not has_context():
+            if possible is None:
+                return 0.0
+            return 0.6 if has_context() else 0.5 if _INTERNATIONAL_GROUPS.match(candidate) else 0.0
+        nanp = _NANP_LAYOUT.match(candidate) is not None
+        if not nanp and not has_context():
             return 0.0
         for region in self.REGIONS:
             if _parse(candidate, region) is not None:
-                return 0.6 if _NANP_LAYOUT.match(candidate) else 0.35
+                return 0.6 if nanp else 0.35
+        if nanp and _parse(candidate, "US", strict=False) is not None:
+            return 0.5  # "(565) 369-0702": the layout of a North American number, unassigned
         # a number of the right length somewhere, written in digit groups as people write
         # phone numbers ("78 651 450", "(37) 788-063"), beside a phone word
         if _GROUPED.match(candidate) and has_context():

@@ -42,6 +42,12 @@ T = "PHONE_NUMBER"
         # possible but not assigned (exchange 182): reported only beside a phone word
         ("+1-984-182-0190 mobile", ["+1-984-182-0190"]),
         ("ref +1-984-182-0190", []),
+        # a possible number in international digit groups, or in the North American layout,
+        # stands without a phone word; a run of zeros is no country prefix
+        ("Reach the desk: +1-565-369-0702", ["+1-565-369-0702"]),
+        ("+1-565-369-0702", ["+1-565-369-0702"]),
+        ("565-369-0702", ["565-369-0702"]),
+        ("keywords (000-00-0000) mimicking SSN", []),
         ("phone: 463-612-6138x036", ["463-612-6138x036"]),
         # not phone numbers
         ("Order 4500123456 shipped", []),
