@@ -52,7 +52,7 @@ _THREE_NAMES = regex.compile(
     r"(?<![\w\-])(\p{L}[\w\-]+),[ \t](\p{L}[\w\-]+),?[ \t](?:and|&|och)[ \t]"
     r"(\p{L}[\w\-]+)(?![\w\-])"
 )
-_FIRM_CUE_BEFORE = regex.compile(r"(?:(?<![\w\-])(?:at|for|from|of|via)[ \t]+|\()$")
+_FIRM_CUE_BEFORE = regex.compile(r"(?:(?<![\w\-])(?:at|for|from|of|via|[Tt]he)[ \t]+|\()$")
 
 
 def in_a_firm_name(text: str, start: int, end: int) -> bool:
@@ -62,7 +62,8 @@ def in_a_firm_name(text: str, start: int, end: int) -> bool:
     John!``), so the list is a firm's when every word is a listed surname and one of them is
     no given name, or, when all three are both (two in five surnames are given names
     somewhere in the lists), when it stands where a firm does: after "at", "for", "from",
-    "of" or "via", or in brackets (``a spokesperson for Duncan, Graves and Davis``)."""
+    "of", "via" or "the", or in brackets (``a spokesperson for Duncan, Graves and Davis``,
+    ``The Jones, Smith and Davis Orchestra``)."""
     if " " in text[start:end]:
         return False
     for match in _THREE_NAMES.finditer(text, max(0, start - 60), min(len(text), end + 60)):

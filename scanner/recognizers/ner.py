@@ -110,6 +110,7 @@ class PdmapNerRecognizer(LocalRecognizer):
                     or _a_facility_or_place(text, start, end)
                     or a_place_name(text[start:end])
                     or _a_place_after_a_place(text, start, end, nlp_artifacts.mentions)
+                    or _a_company_line(text, start, end)
                     or _not_a_name_word(text, start, end)
                 ):
                     continue
@@ -339,6 +340,23 @@ def _a_facility_or_place(text: str, start: int, end: int) -> bool:
     return _PLACE_BEFORE.search(text, max(0, start - 24), start) is not None
 
 
+def _a_company_line(text: str, start: int, end: int) -> bool:
+    """One word that no name list knows, alone on the line after a line that holds only a
+    name, is the company of an address block (``Astrid Björgvinsdóttir\nLawdragon\n66029
+    ...``)."""
+    if " " in text[start:end] or person_names().knows(text[start:end].lower()):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[line_start:start].strip(_LINE_MARKS) or text[end:line_end].strip(" \t.,"):
+        return False
+    if line_start == 0:
+        return False
+    previous = text[text.rfind("\n", 0, line_start - 1) + 1 : line_start - 1]
+    return _NAME_LINE.fullmatch(previous.strip(_LINE_MARKS)) is not None
+
+
 def _a_place_after_a_place(text: str, start: int, end: int, mentions: list[Mention]) -> bool:
     """A place's name that is a name too, after a place and a comma, is the place's region or
     country (``East Tylerborough, Georgia``, ``Port Anthonybury, Montserrat``)."""
@@ -523,6 +541,10 @@ _HOUSE_NUMBER_BEFORE = re.compile(
 )
 
 _COMMA_GAP = re.compile(r",[ \t]*")
+# a line of two to four capitalised words, a name's line; and the marks before a line's text
+# in quoted or pasted blocks ("> ", "??? ")
+_NAME_LINE = re.compile(r"(?:[A-ZÀ-ÖØ-Þ][\w'’\-.]*[ ]){1,3}[A-ZÀ-ÖØ-Þ][\w'’\-]+")
+_LINE_MARKS = " \t>?*-"
 _SPACED_DASH = re.compile(r"[ \t][\-–—][ \t]")
 # "E-post: ..." is a field label; "Elizabeth: \"I'm ...\"" is a speaker, which stays a name.
 _LABEL_AFTER = re.compile(r"[ \t]*:(?![ \t]*[\"“'])")

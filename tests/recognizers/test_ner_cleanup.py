@@ -135,6 +135,10 @@ def person(marked: str) -> list[str]:
         ("a spokesperson for ⟦Duncan⟧, Graves and Davis said", []),
         ("a spokesperson for ⟦duncan⟧, graves and davis said", []),  # typed without capitals
         ("Assigned to Javier (⟦Williams⟧, Francis and Norris contractor).", []),
+        ("The Jones, ⟦Smith⟧ and Davis Orchestra was founded in 1988", []),  # after "The"
+        # one unknown word alone on the line after a name's line: the address block's company
+        ("??? Astrid Berg\n??? ⟦Lawdragon⟧\n??? 66029 138 Consul Place", []),
+        ("Anna Berg\n⟦Yefremova⟧\n12 Main Street", ["Yefremova"]),  # a listed surname
         # places, streets and teams named after people
         ("Meeting with ⟦North Christopher⟧ on Monday.", []),
         ("Welcome to ⟦Thomasville⟧!", []),
