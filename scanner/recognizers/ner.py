@@ -137,12 +137,16 @@ def _conjuncts(
 ) -> list[tuple[int, int]]:
     """Capitalised words joined by "and"/"&"/"och" to a name NER found are a name too
     (``Marrero and [Anna Berg] were engineers``, ``[Anna] och Lindqvist``), unless NER calls
-    them something else, they are common words, or they fail the checks a mention must pass."""
+    them something else (a listed surname beside a full name or a listed surname stays a name
+    whatever NER calls it), they are common words, or they fail the checks a mention must
+    pass."""
     if _CONJUNCTION.search(text) is None:
         return []
     people = [(r.start, r.end) for r in results if r.entity_type == "PERSON"]
-    taken = [(m.start, m.end) for m in mentions] + people
+    mentioned = [(m.start, m.end) for m in mentions]
+    taken = list(people)
     people += find_names(text)  # a given name and surname from the lists count as a name too
+    surnames = person_names().surnames
     found: list[tuple[int, int]] = []
     for start, end in people:
         candidates = []
@@ -152,8 +156,14 @@ def _conjuncts(
             candidates.append(after.span("name"))
         for first, cand_end in candidates:
             cand_start = _without_lead_words(text, first, cand_end, lowercase_text)
+            # NER's other label does not hold against a listed surname beside a full name or another
+            # surname ("[Marrero] and Anna Berg were engineers", Marrero tagged ORG)
+            overridden = text[cand_start:cand_end].lower() in surnames and (
+                " " in text[start:end] or text[start:end].lower() in surnames
+            )
+            blocked = ([] if overridden else mentioned) + taken + found
             if (
-                any(s < cand_end and cand_start < e for s, e in taken + found)
+                any(s < cand_end and cand_start < e for s, e in blocked)
                 or not _plausible_name(text, cand_start, cand_end, lowercase_text)
                 or _a_place(text, cand_start, cand_end)
                 or _a_facility_or_place(text, cand_start, cand_end)
@@ -369,7 +379,8 @@ def _a_place_after_a_place(text: str, start: int, end: int, mentions: list[Menti
 
 
 def _not_a_name_word(text: str, start: int, end: int) -> bool:
-    """Words no name is: an acronym compound (``Routerns MAC-adress``, ``IP-nummer``), common
+    """Words no name is: an acronym compound (``Routerns MAC-adress``, ``IP-nummer``), one
+    word written with a capital inside that no list knows (``MysticWeb``), common
     words only (:func:`_common_words_only`), one of three bare surnames (a firm,
     :func:`~scanner.recognizers.name_shapes.in_a_firm_name`), alone and in no name list
     where an employer is named (``Anna Berg of Guidestar``, ``works at Factset``, ``joined
@@ -382,6 +393,8 @@ def _not_a_name_word(text: str, start: int, end: int) -> bool:
     value = text[start:end]
     if _ACRONYM_COMPOUND.search(value):
         return True
+    if _CAMEL_CASE.fullmatch(value) and not person_names().knows(value.lower()):
+        return True  # "MysticWeb", "PayPal": a brand (not McDonald, DeVito, LeBlanc)
     if _common_words_only(value) or in_a_firm_name(text, start, end):
         return True
     if (
@@ -470,6 +483,10 @@ _SQL_NAME_BEFORE = re.compile(r"(?<![\w\-])(?:FROM|JOIN|INTO|UPDATE|TABLE)[ \t]+
 _WORDS_AFTER = re.compile(r"[ \t]+([A-ZÅÄÖ][\w\-]*)(?:[ \t]+([A-ZÅÄÖ][\w\-]*))?")
 # the words of a mention, hyphen parts apart ("Hanna-Linnéa" is two listed names)
 _NAME_WORDS = re.compile(r"[^\W\d_]{2,}")
+# one word with a capital inside, not after a surname prefix: a brand's way of writing
+_CAMEL_CASE = re.compile(
+    r"(?!(?:Mc|Mac|De|Di|Da|Du|Le|La|Van|Von|Fitz|St|O['’]))[A-ZÅÄÖ][a-zåäöéü]+[A-ZÅÄÖ][\w]*"
+)
 _ACRONYM_COMPOUND = re.compile(r"(?<![\w\-])[A-ZÅÄÖ]{2,}-[a-zåäö]")
 _NOUN_ENDING = re.compile(r"(?:ning|ningen|else|elsen|heten|tion|tionen|skap|skapet|ande|ende)$")
 # "[Salesperson] of the Month", "[Zoolander] is a 2017 Polish action-comedy film": an award

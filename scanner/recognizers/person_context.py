@@ -48,7 +48,7 @@ INSTITUTION_WORDS = frozenset(
     vårdcentralen universitet universitetet bibliotek biblioteket gymnasiet kyrka kyrkan
     klinik kliniken stiftelse stiftelsen förening föreningen flygplats flygplatsen
     orchestra band choir ensemble quartet records pictures productions publishing magazine
-    orkester orkestern desk helpdesk care reception department
+    orkester orkestern desk helpdesk care reception department agency
     """.split()  # noqa: SIM905 - a word list reads best as text
 )
 _UP = r"\p{Lu}"

@@ -81,6 +81,10 @@ def person(marked: str) -> list[str]:
         ("⟦Barbara Yudina Apt⟧. 675 Mellemvej 32", ["Barbara Yudina"]),
         # capitalised words joined by "and" to a name are a name, unless they are something else
         ("Marrero and ⟦Anna Berg⟧ were precision engineers.", ["Anna Berg", "Marrero"]),
+        # one word with a capital inside that no list knows is a brand; surname prefixes are not
+        ("Looking to support ⟦MysticWeb⟧ in its mission", []),
+        ("⟦Danny DeVito⟧ called", ["Danny DeVito"]),
+        ("⟦McDonald⟧ called", ["McDonald"]),
         ("Tack ⟦Anna⟧ och Lindqvist!", ["Anna", "Lindqvist"]),
         ("Hi ⟦Anna Berg⟧ and Team, welcome.", ["Anna Berg"]),
         ("⟦Anna Berg⟧ and Microsoft Teams", ["Anna Berg"]),
@@ -196,3 +200,21 @@ def test_a_place_that_is_a_name_after_a_place_and_a_comma() -> None:
     assert [text[r.start : r.end] for r in found if r.entity_type == "PERSON"] == []
     alone = PdmapNerRecognizer("en").analyze(text, ["PERSON"], NerArtifacts([georgia], "en"))
     assert [text[r.start : r.end] for r in alone] == ["Georgia"]
+
+
+def test_a_listed_surname_beside_a_full_name_is_a_name_whatever_ner_calls_it() -> None:
+    text = "Marrero and Anna Berg were precision engineers."
+    org = Mention(0, 7, "ORGANIZATION")
+    person_mention = Mention(12, 21, "PERSON")
+    found = PdmapNerRecognizer("en").analyze(
+        text, ["PERSON"], NerArtifacts([org, person_mention], "en")
+    )
+    assert [text[r.start : r.end] for r in found] == ["Anna Berg", "Marrero"]
+    # not a word no list knows
+    text = "Vitrolux and Anna Berg were precision engineers."
+    org = Mention(0, 8, "ORGANIZATION")
+    person_mention = Mention(13, 22, "PERSON")
+    found = PdmapNerRecognizer("en").analyze(
+        text, ["PERSON"], NerArtifacts([org, person_mention], "en")
+    )
+    assert [text[r.start : r.end] for r in found] == ["Anna Berg"]
