@@ -49,8 +49,15 @@ _SV_STREET = (
 )
 _LGH = r"(?:,?\s*(?:lgh|lägenhet|lägenhetsnr)\.?\s*(?:nr\.?\s*)?\d{4})"
 _UNIT_EN = r"(?:,?\s*(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|#)\s*\d{1,5}[A-Z]?)"
+# the first word of a letter's sign-off, never a town ("...\nRegards, Grant Baker")
+_SIGN_OFF_WORD = (
+    r"(?i:regards|best|thanks|thank|cheers|sincerely|yours|kind|warm|many|hälsningar"
+    r"|vänliga|mvh|tack|hälsning|br)"
+)
 _POSTORT = (
-    rf"(?:,?\s*(?:SE-?\s?)?[1-9]\d{{2}}\s?\d{{2}}\s+{_UP}[a-zåäöA-ZÅÄÖ]+(?:\s{_UP}[a-zåäö]+)?)"
+    # (a second word may be a country's line, not a sign-off: "Stockholm\nHälsningar")
+    rf"(?:,?\s*(?:SE-?\s?)?[1-9]\d{{2}}\s?\d{{2}}\s+{_UP}[a-zåäöA-ZÅÄÖ]+"
+    rf"(?:\s(?!{_SIGN_OFF_WORD}\b){_UP}[a-zåäö]+)?)"
 )
 #: English street types (``Street``, ``Rd``, ``Boulevard``, ...), also used by the name lists.
 STREET_TYPE = (
@@ -202,7 +209,7 @@ _CONTINUATION = re.compile(
     rf"[ \t]*(?=\n|$|[.,;:!?)]|[ \t][a-zåäö])"
     # (a town line may end the sentence: "...\nEllecom. Thanks", "...\nEllecom?"; not "!",
     # which ends "Thanks!" on the line after an address)
-    rf"|(?P<town>\n{_PFX},?[ \t]*{_TOWN}"
+    rf"|(?P<town>\n{_PFX},?[ \t]*(?!{_SIGN_OFF_WORD}\b){_TOWN}"
     # (or a short lower-case region code alone on its line before the postcode: "MOSS\n, nan\n
     # 51971", an empty state written by a spreadsheet)
     rf"|\n{_PFX},[ \t]*[a-z]{{1,3}}(?=[ \t]*\n{_PFX}(?:[^\W\d_][^\n]{{0,40}}[ ])?{_POSTCODE}))"
@@ -220,6 +227,12 @@ _CALENDAR_WORDS = frozenset(
 )
 _NOT_A_TOWN = re.compile(rf"[ \t>?]*{_NOT_A_STREET}\b")
 _HAS_POSTCODE = re.compile(rf"\n[ \t]*{_POSTCODE}")
+# after a house number, a street's name with its type ("Ilmalankuja 82 [Zachary Cliffs]",
+# "Tungata 11 [Rott Crossroad]"), as two street fields are written on one line
+_HOUSE_NUMBER_END = re.compile(r"(?<![\w\-])\d{1,5}[A-Za-z]?$")
+_NAMED_STREET_AFTER = re.compile(
+    rf"[ ](?:{_WORD}[ ]){{1,2}}(?:{STREET_TYPE}|{RARE_STREET_TYPE})(?![\w\-])"
+)
 _LINE_TAIL = re.compile(r"(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-ŽΑ-ΩА-Я][\w'’.\-]*){1,3}[ \t]*(?=\n)")
 _LEADING_NUMBER = re.compile(r"(?:^|(?<=[\s>?]))\d{3,6}[ \t]+$")
 _UNIT_BEFORE = re.compile(rf"(?<![\w\-]){_UNIT_LEAD}[ \t]\d{{1,5}}[A-Z]?,?[ \t]*\n?[ \t]*$")
@@ -237,7 +250,7 @@ _STREET_BEFORE_UNIT = re.compile(
 _SENTENCE_END_AFTER_NUMBER = re.compile(r"\d\.(?=[ \t]*$|[ \t]+[A-ZÅÄÖ])")
 _TAIL_WORD = re.compile(r",?[ \t]+([^\s,.;:!?()]+)")
 _TAIL_JOINERS = frozenset({"u", "v", "de", "del", "la", "le", "di", "am", "an", "im", "na", "nad"})
-_TAIL_END = re.compile(r"[ \t]*(?:[.,;:!?)\n]|$|[ \t][a-zåäöæøéü])")
+_TAIL_END = re.compile(r"[ \t]*(?:[.,;:!?)\n·|]|$|[ \t][a-zåäöæøéü])")
 
 
 _LOWER_CASE_WITH_NUMBER = re.compile(r"[a-zß-ÿ]{3,}\s.{0,60}\d|\d.{0,60}\s[a-zß-ÿ]{3,}", re.DOTALL)
@@ -255,6 +268,21 @@ def _street_words(words: list[str]) -> bool:
         or word.lower() in _CALENDAR_WORDS
         for word in words
     )
+
+
+def _street_line_end(text: str, start: int, end: int) -> int:
+    """The end of a street's line: the words after the house number belong to it when a
+    unit or postcode line follows (``Storgatan 52 Hus B\n Suite 894\n...``), and so does a
+    second street name with its type (``Ilmalankuja 82 Zachary Cliffs``)."""
+    if (tail := _LINE_TAIL.match(text, end)) is not None:
+        after = _CONTINUATION.match(text, tail.end())
+        if after is not None and after.lastgroup in ("unit", "post"):
+            return tail.end()
+    elif _HOUSE_NUMBER_END.search(text, max(start, end - 6), end) and (
+        named := _NAMED_STREET_AFTER.match(text, end)
+    ):
+        return named.end()
+    return end
 
 
 def _street_before_its_town(text: str, start: int, end: int) -> int | None:
@@ -588,12 +616,7 @@ class PdmapStreetAddressRecognizer(RegexRecognizer):
         # "Apt. 675 62314 Mellemvej 32": a flat written before the street line belongs to it
         if pattern != "unit" and (unit := _UNIT_BEFORE.search(text, max(0, start - 24), start)):
             start = unit.start()
-        # "Storgatan 52 Hus B\n Suite 894\n...": the words after the house number belong to
-        # the street line when a unit or postcode line follows it
-        if (tail := _LINE_TAIL.match(text, end)) is not None:
-            after = _CONTINUATION.match(text, tail.end())
-            if after is not None and after.lastgroup in ("unit", "post"):
-                end = tail.end()
+        end = _street_line_end(text, start, end)
         kinds: list[str] = []
         towns = 0
         has_postcode = _HAS_POSTCODE.search(text, start, end) is not None

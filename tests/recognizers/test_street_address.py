@@ -134,6 +134,20 @@ T = "STREET_ADDRESS"
         ("billing address Marina Fort differs from shipping.", ["Marina Fort"]),
         ("We met Anna Hill at the cafe.", []),  # Hill: a surname too
         ("He works at Royal Court of Justice.", []),
+        # a second street name with its type after the house number
+        ("Party at Ilmalankuja 82 Zachary Cliffs on Saturday!", ["Ilmalankuja 82 Zachary Cliffs"]),
+        ("at Tungata 11 Rott Crossroad. The agent", ["Tungata 11 Rott Crossroad"]),
+        # a sign-off is no town line; a town's second word is on its line
+        (
+            "my new postal address:\n67952 Höfðagata 39\nRegards, Grant Baker",
+            ["67952 Höfðagata 39"],
+        ),
+        ("Storgatan 12\n123 45 Stockholm\nHälsningar Anna", ["Storgatan 12\n123 45 Stockholm"]),
+        # a town and country after a unit end at a middle dot
+        (
+            "Rush and Sons · 9858 92 Hounslow Rd, Suite 603, SMITH'S GREEN, United Kingdom · (303)",
+            ["9858 92 Hounslow Rd, Suite 603, SMITH'S GREEN, United Kingdom"],
+        ),
         # a military box without its APO line
         ("Party at Unit 4719 Box 7394 on Saturday!", ["Unit 4719 Box 7394"]),
         ("Remit to Vaughn Inc, PSC 5217, Box 4854, quoting 7486611.", ["PSC 5217, Box 4854"]),
