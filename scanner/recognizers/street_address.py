@@ -134,7 +134,13 @@ _EU_PREFIX = (
     r"|Piazzale|Contrada|Pasaje|Pasadizo|Glorieta|Camino|Ronda|Callejón|Privada|Retorno"
     r"|Diagonal|Drumul|Aleea|Bulevardul|Calea|Intrarea|Splaiul|Șoseaua|Piața|pl\.|os\.|al\."
     r"|ulica|Jalan|Jl\.|Gg\.|Λεωφ\.|rue|avenue|boulevard|chemin|allée|impasse|quai|plac"
-    r"|Stretto|Vial|Acceso|Fazenda|Viaduto|Vereda|Ladeira)"
+    r"|Stretto|Vial|Acceso|Fazenda|Viaduto|Vereda|Ladeira"
+    # Galician, Catalan, Spanish, Mexican, Brazilian and Romanian street words of Faker's
+    # address providers ("Rúa do Paseo 46", "Rambla Calixto Angulo 52", "Vale Aparecida, 9")
+    r"|Rúa|Rambla|Cañada|Cuesta|Urbanización|Travesía|Passeig|Plaça|Avinguda|Calzada|Cerrada"
+    r"|Circuito|Prolongación|Andador|Periférico|Viaducto|Circunvalación|Corredor|Viela|Vila"
+    r"|Setor|Quadra|Trecho|Chácara|Condomínio|Conjunto|Esplanada|Loteamento|Residencial"
+    r"|Jardim|Parque|Lagoa|Lago|Morro|Praia|Recanto|Vale|Campo|Sítio|Trevo|Soseaua)"
 )
 # the particles inside a street name ("Rua da Fonte de Cima", "Pasadizo de Evaristo Pallarès")
 _PARTICLE = r"(?:d[aeiou]s?|de[il]|della|delle|degli|di|la|le|du|von|van|y)"

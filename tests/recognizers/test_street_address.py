@@ -134,6 +134,11 @@ T = "STREET_ADDRESS"
         ("billing address Marina Fort differs from shipping.", ["Marina Fort"]),
         ("We met Anna Hill at the cafe.", []),  # Hill: a surname too
         ("He works at Royal Court of Justice.", []),
+        # Galician, Catalan, Spanish and Brazilian street words before the name
+        ("to Katrina and Rúa do Paseo 46?", ["Rúa do Paseo 46"]),
+        ("Rambla Calixto Angulo 52", ["Rambla Calixto Angulo 52"]),
+        ("we are leaving Lago Eloah Teixeira, 9. So many memories", ["Lago Eloah Teixeira, 9"]),
+        ("We met at Campo 3 yesterday", []),
         # a second street name with its type after the house number
         ("Party at Ilmalankuja 82 Zachary Cliffs on Saturday!", ["Ilmalankuja 82 Zachary Cliffs"]),
         ("at Tungata 11 Rott Crossroad. The agent", ["Tungata 11 Rott Crossroad"]),
