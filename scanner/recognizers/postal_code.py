@@ -1,20 +1,27 @@
 """POSTAL_CODE: postal codes on their own (Swedish ``NNN NN``, US ZIP, UK postcode).
 
-A Swedish postnummer followed by a town name stands alone; other shapes need a context word.
+A Swedish postnummer followed by a town name stands alone, and so does a four- or five-digit
+code after a town the gazetteer knows (``in Bjert 6091``); other shapes need a context word.
 Inside a full street address the STREET_ADDRESS span wins.
 """
 
 from __future__ import annotations
 
+import re
 from typing import ClassVar
 
 from scanner.recognizers.base import WEAK, RegexRecognizer
+from scanner.resources import place_names
 
 _R = r"(?![\w\-/]|[.,]\d)"
 _STREET_WORD = (
     r"(?:Rue|Avenue|Av|Via|Viale|Calle|Rua|Street|St|Road|Rd|Lane|Ln|Drive|Dr|Boulevard"
     r"|Blvd|Way|Place|Pl|Court|Ct|Terrace|Crescent|Square|Str)"
 )
+
+
+_TOWN_BEFORE = re.compile(r"([A-ZÅÄÖÆØÉÜ][\w'’\-]+(?:[ ][A-ZÅÄÖÆØÉÜ][\w'’\-]+)?)[ ]$")
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
 
 class PdmapPostalCodeRecognizer(RegexRecognizer):
@@ -41,6 +48,25 @@ class PdmapPostalCodeRecognizer(RegexRecognizer):
             r"(?P<value>\d{4,5}(?:[\- ]\d{3,4})?)" + _R,
             0.7,
         ),
+        (
+            # a listed town and a four- or five-digit code after it in prose: "in Bjert 6091",
+            # "at Alavus 78597" (see accept: the town in the gazetteer, the code no year)
+            "town and code",
+            r"(?<![\w\-])(?P<town>[A-ZÅÄÖÆØÉÜ][\w'’\-]+(?:[ ][A-ZÅÄÖÆØÉÜ][\w'’\-]+)?)[ ]"
+            r"(?P<value>\d{4,5})" + _R,
+            0.6,
+        ),
     )
     CONTEXT = ("zip", "postal", "postcode", "post code", "zipcode")
+
+    def accept(self, text: str, start: int, end: int, pattern: str) -> tuple[int, int] | None:
+        """After a town, a code that is no year (``Stockholm 2019``) and a town the gazetteer
+        knows (:func:`scanner.resources.place_names`)."""
+        if pattern == "town and code":
+            town = _TOWN_BEFORE.search(text, max(0, start - 60), start)
+            name = " ".join(town.group(1).lower().split()) if town else ""
+            if _YEAR.fullmatch(text, start, end) or not place_names().knows(name):
+                return None
+        return super().accept(text, start, end, pattern)
+
     CONTEXT_KEY = "SE_POSTNUMMER"

@@ -12,6 +12,11 @@ T = "POSTAL_CODE"
     ("text", "expected"),
     [
         ("postnummer 123 45", ["123 45"]),
+        # a code after a town the gazetteer knows; not a year, not after a name
+        ("Looking to support Factset in Bjert 6091 in its mission", ["6091"]),
+        ("We met in Stockholm 2019.", []),
+        ("Anna Lund 12345", []),
+        ("Volvo 7000 bus", []),
         ("Postnr: 41263", ["41263"]),
         ("Orten är 753 20 Uppsala", ["753 20"]),
         ("My zip code is 94103", ["94103"]),
