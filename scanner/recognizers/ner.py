@@ -26,7 +26,12 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 from scanner.nlp import Mention, NerArtifacts, common_words
 from scanner.recognizers.base import recognizer_result
 from scanner.recognizers.name_list import find_names
-from scanner.recognizers.name_shapes import HONORIFICS, a_place_name, in_a_firm_name
+from scanner.recognizers.name_shapes import (
+    HONORIFICS,
+    a_brand_name,
+    a_place_name,
+    in_a_firm_name,
+)
 from scanner.recognizers.person_context import COMPANY_FORM, INSTITUTION_WORDS
 from scanner.resources import common_unlisted, common_vocabulary, person_names, place_names
 
@@ -380,7 +385,8 @@ def _a_place_after_a_place(text: str, start: int, end: int, mentions: list[Menti
 
 def _not_a_name_word(text: str, start: int, end: int) -> bool:
     """Words no name is: an acronym compound (``Routerns MAC-adress``, ``IP-nummer``), one
-    word written with a capital inside that no list knows (``MysticWeb``), common
+    word written with a capital inside that no list knows (``MysticWeb``) or with a brand's
+    ending (``Demystdata``, :func:`~scanner.recognizers.name_shapes.a_brand_name`), common
     words only (:func:`_common_words_only`), one of three bare surnames (a firm,
     :func:`~scanner.recognizers.name_shapes.in_a_firm_name`), alone and in no name list
     where an employer is named (``Anna Berg of Guidestar``, ``works at Factset``, ``joined
@@ -395,6 +401,8 @@ def _not_a_name_word(text: str, start: int, end: int) -> bool:
         return True
     if _CAMEL_CASE.fullmatch(value) and not person_names().knows(value.lower()):
         return True  # "MysticWeb", "PayPal": a brand (not McDonald, DeVito, LeBlanc)
+    if a_brand_name(value):
+        return True  # "Demystdata", "Nautilytics"
     if _common_words_only(value) or in_a_firm_name(text, start, end):
         return True
     if (

@@ -15,7 +15,12 @@ import regex
 
 from scanner.nlp import common_words
 from scanner.recognizers.base import RegexRecognizer
-from scanner.recognizers.name_shapes import HONORIFICS, a_place_name, in_a_firm_name
+from scanner.recognizers.name_shapes import (
+    HONORIFICS,
+    a_brand_name,
+    a_place_name,
+    in_a_firm_name,
+)
 from scanner.recognizers.street_address import STREET_TYPE
 from scanner.resources import (
     common_unlisted,
@@ -136,12 +141,15 @@ def _lower_case_name(text: str, start: int, end: int, pattern: str) -> tuple[int
 
 def _as_a_name(text: str, start: int, end: int) -> tuple[int, int] | None:
     """A pattern's value without a possessive ending (``Mrs [Dretvić]'s appointment``); None
-    when it is a place, a street or a team (``Meeting with Clarkechester Wanderers``) or ends
-    in a building, institution or department word (``Contact: X Customer Care``)."""
+    when it is a place, a street or a team (``Meeting with Clarkechester Wanderers``), a
+    brand (``Thanks Guidestar!``) or ends in a building, institution or department word
+    (``Contact: X Customer Care``)."""
     if text.endswith(("'s", "’s"), start, end) and end - start > 3:
         end -= 2
     value = text[start:end]
-    if a_place_name(value) or value.rsplit(maxsplit=1)[-1].lower() in INSTITUTION_WORDS:
+    if a_place_name(value) or a_brand_name(value):
+        return None
+    if value.rsplit(maxsplit=1)[-1].lower() in INSTITUTION_WORDS:
         return None
     return start, end
 

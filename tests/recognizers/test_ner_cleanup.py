@@ -83,6 +83,9 @@ def person(marked: str) -> list[str]:
         ("Marrero and ⟦Anna Berg⟧ were precision engineers.", ["Anna Berg", "Marrero"]),
         # one word with a capital inside that no list knows is a brand; surname prefixes are not
         ("Looking to support ⟦MysticWeb⟧ in its mission", []),
+        ("Looking to support ⟦Nautilytics⟧ in its mission", []),  # a brand's ending
+        ("⟦Demystdata⟧, Reed Elsevier and T Rowe Price", []),
+        ("⟦Anna Björgen⟧ called", ["Anna Björgen"]),
         ("⟦Danny DeVito⟧ called", ["Danny DeVito"]),
         ("⟦McDonald⟧ called", ["McDonald"]),
         ("Tack ⟦Anna⟧ och Lindqvist!", ["Anna", "Lindqvist"]),
