@@ -142,12 +142,29 @@ class Values:
         return str(distractors[key]())
 
 
-def faker_names(rng: random.Random, seed: int) -> Callable[[str], str]:
+def _seeded_fakers(locales: Sequence[str], seed: int) -> list[Faker]:
     fakers = []
-    for index, locale in enumerate(LOCALES):
+    for index, locale in enumerate(locales):
         fake = Faker(locale)
         fake.seed_instance(seed * 100 + index)
         fakers.append(fake)
+    return fakers
+
+
+def _dev_values(data_dir: Path | None, entity_type: str) -> list[str]:
+    """presidio-synth's distinct **dev** values of ``entity_type``, sorted."""
+    return sorted(
+        {
+            record.text[span.start : span.end]
+            for record in load_presidio_synth(data_dir).select("dev")
+            for span in record.spans
+            if span.entity_type == entity_type
+        }
+    )
+
+
+def faker_names(rng: random.Random, seed: int) -> Callable[[str], str]:
+    fakers = _seeded_fakers(LOCALES, seed)
 
     def pick(key: str) -> str:
         fake = rng.choice(fakers)
@@ -167,14 +184,7 @@ def faker_names(rng: random.Random, seed: int) -> Callable[[str], str]:
 
 
 def presidio_dev_names(rng: random.Random, data_dir: Path | None) -> Callable[[str], str]:
-    values = sorted(
-        {
-            record.text[span.start : span.end]
-            for record in load_presidio_synth(data_dir).select("dev")
-            for span in record.spans
-            if span.entity_type == "PERSON"
-        }
-    )
+    values = _dev_values(data_dir, "PERSON")
     full = [value for value in values if " " in value]
     # single words of the names, not initials ("G.", "p")
     words = [word for value in values for word in value.split() if len(word.rstrip(".")) > 1]
@@ -188,11 +198,7 @@ def presidio_dev_names(rng: random.Random, data_dir: Path | None) -> Callable[[s
 
 
 def faker_addresses(rng: random.Random, seed: int) -> Callable[[str], str]:
-    fakers = []
-    for index, locale in enumerate(ADDRESS_LOCALES):
-        fake = Faker(locale)
-        fake.seed_instance(seed * 100 + index)
-        fakers.append(fake)
+    fakers = _seeded_fakers(ADDRESS_LOCALES, seed)
 
     def pick(key: str) -> str:
         fake = rng.choice(fakers)
@@ -205,14 +211,7 @@ def faker_addresses(rng: random.Random, seed: int) -> Callable[[str], str]:
 
 
 def presidio_dev_addresses(rng: random.Random, data_dir: Path | None) -> Callable[[str], str]:
-    addresses = sorted(
-        {
-            record.text[span.start : span.end]
-            for record in load_presidio_synth(data_dir).select("dev")
-            for span in record.spans
-            if span.entity_type == "STREET_ADDRESS"
-        }
-    )
+    addresses = _dev_values(data_dir, "STREET_ADDRESS")
     streets = [address.split("\n", 1)[0].strip() for address in addresses]
 
     def pick(key: str) -> str:

@@ -127,24 +127,34 @@ def faker_licence() -> str:
     raise SystemExit("Faker's licence text is not in its distribution; cannot build the lists")
 
 
+def write_faker_lists(
+    path: Path, providers: str, script: str, version: str, locales: list[str], **lists: list[str]
+) -> int:
+    """Write ``lists`` to ``path`` as JSON with where they come from (Faker's ``providers``,
+    built by ``script``), Faker's version, its licence text and the locales; the file's size."""
+    document = {
+        "source": (
+            f"Faker {providers} providers (https://github.com/joke2k/faker), MIT, "
+            f"Copyright (c) 2012 Daniele Faraglia; built by {script}"
+        ),
+        "faker_version": version,
+        "license": faker_licence(),
+        "locales": locales,
+        **lists,
+    }
+    path.write_text(json.dumps(document, ensure_ascii=False, indent=0) + "\n", "utf-8")
+    return path.stat().st_size
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
     args = parser.parse_args(argv)
     version, locales, given, surnames = collect()
-    document = {
-        "source": (
-            "Faker person providers (https://github.com/joke2k/faker), MIT, "
-            "Copyright (c) 2012 Daniele Faraglia; built by training/build_name_lists.py"
-        ),
-        "faker_version": version,
-        "license": faker_licence(),
-        "locales": locales,
-        "given": given,
-        "surname": surnames,
-    }
-    args.output.write_text(json.dumps(document, ensure_ascii=False, indent=0) + "\n", "utf-8")
-    size = args.output.stat().st_size
+    size = write_faker_lists(
+        args.output, "person", "training/build_name_lists.py", version, locales,
+        given=given, surname=surnames,
+    )  # fmt: skip
     print(f"{len(given)} given names, {len(surnames)} surnames, {len(locales)} locales "
           f"(Faker {version}) -> {args.output} ({size / 1e6:.2f} MB)")  # fmt: skip
     return 0

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import json
 import pkgutil
 import sys
 import unicodedata
@@ -31,7 +30,7 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
-from training.build_name_lists import faker_licence  # noqa: E402
+from training.build_name_lists import write_faker_lists  # noqa: E402
 
 DEFAULT_OUTPUT = REPO_ROOT / "scanner" / "data" / "place_names.json"
 # the attributes of Faker's address providers that list countries and regions, and those
@@ -88,19 +87,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
     args = parser.parse_args(argv)
     version, locales, regions, towns = collect()
-    document = {
-        "source": (
-            "Faker address providers (https://github.com/joke2k/faker), MIT, "
-            "Copyright (c) 2012 Daniele Faraglia; built by training/build_place_names.py"
-        ),
-        "faker_version": version,
-        "license": faker_licence(),
-        "locales": locales,
-        "regions": regions,
-        "towns": towns,
-    }
-    args.output.write_text(json.dumps(document, ensure_ascii=False, indent=0) + "\n", "utf-8")
-    size = args.output.stat().st_size
+    size = write_faker_lists(
+        args.output, "address", "training/build_place_names.py", version, locales,
+        regions=regions, towns=towns,
+    )  # fmt: skip
     print(f"{len(regions)} countries and regions, {len(towns)} towns, {len(locales)} locales "
           f"(Faker {version}) -> {args.output} ({size / 1e6:.2f} MB)")  # fmt: skip
     return 0
