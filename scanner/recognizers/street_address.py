@@ -227,6 +227,12 @@ _POST_WITH_TOWN = re.compile(r"[^\W\d_]{2,}[^\n]*\d|\d[^\n]*[^\W\d_]{3,}")
 _AFTER_BLANK = re.compile(r"\n[ \t>?]*\n")
 # the first word of the town after a street's postcode ("Jabukovac 6c, 15798 [Zagreb]")
 _TAIL_TOWN = re.compile(rf",[ ]{_POSTCODE},?[ ]([^\W\d_]+)")
+# street words that also name a region or a building ("moved to Silicon Valley", "at Alla
+# Islands"): no street without a house number ends in one
+_NOT_A_REGION = (
+    r"(?!(?:Valleys?|Mountains?|River|Islands?|Forest|Land|Station|Club|Camp|Mission"
+    r"|Springs?|Falls?|Lakes?|Harbors?|Centers?|Parks?)(?![\w]))"
+)
 _CALENDAR_WORDS = frozenset(
     """january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday""".split()  # noqa: SIM905
@@ -533,8 +539,7 @@ class PdmapStreetAddressRecognizer(RegexRecognizer):
             r"|located\s(?:at|on)|address\s(?:is|to)|address:|(?:deliver|ship|send|sent|mail)(?:ed)?"
             r"(?:\s(?:it|them|this|that|the\s\w+))?\sto:?)[ ]"
             rf"(?P<value>(?!The[ ])(?:{_WORD}[ ]){{1,2}}"
-            rf"(?!(?:Valleys?|Mountains?|River|Islands?|Forest|Land|Station|Club|Camp|Mission"
-            rf"|Springs?|Falls?|Lakes?|Harbors?|Centers?|Parks?)(?![\w]))"
+            rf"{_NOT_A_REGION}"
             rf"(?:{STREET_TYPE}|{RARE_STREET_TYPE}))"
             r"(?=[ \t]*(?:[.,;:!?)\n]|$)|[ ][a-zß-öø-ÿ])",
             0.6,
@@ -546,8 +551,7 @@ class PdmapStreetAddressRecognizer(RegexRecognizer):
             "named street",
             r"(?<![\w])(?i:at|on|to|from|near|via|onto|is|address)[ ]"
             rf"(?P<value>{_WORD}[ ]"
-            rf"(?!(?:Valleys?|Mountains?|River|Islands?|Forest|Land|Station|Club|Camp|Mission"
-            rf"|Springs?|Falls?|Lakes?|Harbors?|Centers?|Parks?)(?![\w]))"
+            rf"{_NOT_A_REGION}"
             rf"(?:{STREET_TYPE}|{RARE_STREET_TYPE}))"
             r"(?=[ \t]*(?:[.,;:!?)\n]|$)|[ ](?!of\b)[a-zß-öø-ÿ])",
             0.55,
@@ -611,7 +615,7 @@ class PdmapStreetAddressRecognizer(RegexRecognizer):
             if not names.knows(name) or name in common_words() or names.knows(street):
                 return None  # "at Alla Islands", "is Anna Hill", "on Royal Court"
         if pattern == "numbered street" and not _street_words(text[start:end].split()[1:-1]):
-            return None  # "2019 Honda Civic 2"? no: "In 2024 March 15", "1500 Units 3"
+            return None  # "In 2024 March 15", "1500 Units 3"
         if pattern == "street before a postal tail":
             if (street_start := _street_before_its_town(text, start, end)) is None:
                 return None
