@@ -63,9 +63,10 @@ _PART = rf"(?:{_UP}{_LOW}+(?:-{_UP}{_LOW}+){{0,2}}|{_UP}\.)"
 # (a unit word after a name is the address going on: "Mrs. Barbara Yudina Apt. 675")
 _LATER = rf"(?!(?:Apt|Suite|Unit|Flat|Box|Apartment)\b)(?:{_PART}|{_UP}(?=[ ]{_UP}{_LOW}))"
 # a title before the name stays outside it ("this is Dr. Anna Persson")
-_TITLE = r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Herr|Fru|Fröken)\.?[ ])"
+_TITLE_WORD = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Herr|Fru|Fröken)"
+_TITLE = rf"(?:{_TITLE_WORD}\.?[ ])"
 # ... and never the name's first word ("Dear Ms Männiste" is Männiste)
-_NOT_TITLE = r"(?!(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Herr|Fru|Fröken)\.?[ ])"
+_NOT_TITLE = rf"(?!{_TITLE_WORD}\.?[ ])"
 _NAME = (
     rf"{_TITLE}?{_NOT_TITLE}"
     rf"(?P<value>{_PART}(?:[ ](?:(?:af|av|von|van|de|da|del)[ ])?{_LATER}){{0,3}})"
