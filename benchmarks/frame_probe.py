@@ -77,13 +77,13 @@ class Frame:
 class Case:
     genre: str
     text: str
-    people: list[tuple[int, int]]
+    gold: list[tuple[int, int]]
     distractors: list[tuple[int, int]]
 
 
 @dataclass
 class Tally:
-    people: int = 0
+    gold: int = 0
     found: int = 0
     exact: int = 0
     false_positives: int = 0
@@ -232,7 +232,7 @@ def fill(frame: Frame, values: Callable[[str], str], keys: frozenset[str]) -> Ca
     """The frame with its placeholders filled; gold spans are those of ``keys``;
     ``{{first}} {{last}}`` side by side is one name."""
     parts: list[str] = []
-    people: list[tuple[int, int]] = []
+    gold: list[tuple[int, int]] = []
     distractors: list[tuple[int, int]] = []
     cursor = length = 0
     for match in PLACEHOLDER.finditer(frame.template):
@@ -244,10 +244,10 @@ def fill(frame: Frame, values: Callable[[str], str], keys: frozenset[str]) -> Ca
             value = value.lower()
         span = (length, length + len(value))
         if match.group(1) in keys:
-            if people and literal == " " and people[-1][1] == length - 1:
-                people[-1] = (people[-1][0], span[1])
+            if gold and literal == " " and gold[-1][1] == length - 1:
+                gold[-1] = (gold[-1][0], span[1])
             else:
-                people.append(span)
+                gold.append(span)
         else:
             distractors.append(span)
         parts.append(value)
@@ -255,7 +255,7 @@ def fill(frame: Frame, values: Callable[[str], str], keys: frozenset[str]) -> Ca
         cursor = match.end()
     parts.append(frame.template[cursor:])
     text = "".join(parts)
-    return Case(frame.genre, text.lower() if frame.lower else text, people, distractors)
+    return Case(frame.genre, text.lower() if frame.lower else text, gold, distractors)
 
 
 def score(
@@ -264,9 +264,9 @@ def score(
     tallies: dict[str, Tally] = {}
     for case, spans in zip(cases, predictions, strict=True):
         tally = tallies.setdefault(case.genre, Tally())
-        tally.people += len(case.people)
+        tally.gold += len(case.gold)
         unmatched = list(spans)
-        for start, end in case.people:
+        for start, end in case.gold:
             best = max(unmatched, key=lambda s: overlap_ratio(start, end, *s), default=None)
             if best is not None and overlap_ratio(start, end, *best) >= OVERLAP_THRESHOLD:
                 unmatched.remove(best)
@@ -335,7 +335,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     total = Tally()
     for genre in dict.fromkeys(case.genre for case in cases):
         tally = tallies[genre]
-        for attribute in ("people", "found", "exact", "false_positives", "on_distractors"):
+        for attribute in ("gold", "found", "exact", "false_positives", "on_distractors"):
             setattr(total, attribute, getattr(total, attribute) + getattr(tally, attribute))
         _row(genre, sum(c.genre == genre for c in cases), tally)
         for line in tally.misses[: args.misses]:
@@ -348,10 +348,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _row(genre: str, texts: int, tally: Tally) -> None:
     predicted = tally.found + tally.false_positives
-    f1_whole = tally.people + predicted
+    f1_whole = tally.gold + predicted
     print(
-        f"{genre[:22]:22} {texts:5d} {tally.people:5d} {_ratio(tally.found, tally.people)} "
-        f"{_ratio(tally.exact, tally.people)} {tally.false_positives:4d} "
+        f"{genre[:22]:22} {texts:5d} {tally.gold:5d} {_ratio(tally.found, tally.gold)} "
+        f"{_ratio(tally.exact, tally.gold)} {tally.false_positives:4d} "
         f"{tally.on_distractors:6d} {_ratio(tally.found, predicted)} "
         f"{_ratio(2 * tally.found, f1_whole)}"
     )
