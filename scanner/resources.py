@@ -74,8 +74,9 @@ class PlaceNames(NamedTuple):
     towns: frozenset[str]
 
     def knows(self, name: str) -> bool:
-        """``name`` (lower-cased, single-spaced) is a listed country, region or town."""
-        return name in self.regions or name in self.towns
+        """``name`` (in any case and spacing) is a listed country, region or town."""
+        key = " ".join(name.lower().split())
+        return key in self.regions or key in self.towns
 
 
 @functools.cache
@@ -93,19 +94,13 @@ def place_names() -> PlaceNames:
 COMMON_WORD_BINS = 600
 
 
-@functools.cache
 def common_vocabulary() -> frozenset[str]:
     """Lower-cased words common in English or Swedish text: frequency >= one per million words
     in wordfreq's small word lists (Robyn Speer, Apache-2.0 code; the lists are CC BY-SA 4.0,
     installed with the package, never downloaded). Read once per process, in milliseconds:
     the binned lists are read from the installed package's data files without importing
     wordfreq itself (whose imports cost a tenth of a second)."""
-    return frozenset(
-        word
-        for language in ("en", "sv")
-        for frequency_bin in read_word_bins(language)[:COMMON_WORD_BINS]
-        for word in frequency_bin
-    )
+    return frequent_vocabulary(COMMON_WORD_BINS)
 
 
 # ... and the first 500 those used at least ten times per million words (Zipf >= 4): "long",
@@ -117,10 +112,10 @@ VERY_FREQUENT_WORD_BINS = 400
 @functools.cache
 def frequent_vocabulary(bins: int = FREQUENT_WORD_BINS) -> frozenset[str]:
     """Lower-cased words frequent in English or Swedish text: at least ten per million words
-    in wordfreq's small lists (see :func:`common_vocabulary`), or as often as ``bins`` says
-    (400: a hundred per million, Zipf >= 5: "said", "john"). Given names that are this
-    frequent are mostly also words (``long``, ``mark``, ``grace``) or very common names
-    (``john``), so a lower-case one alone is no evidence of a person."""
+    in wordfreq's small lists, or as often as ``bins`` says (400: a hundred per million, Zipf
+    >= 5: "said", "john"; 600: once per million, :func:`common_vocabulary`). Given names that
+    are this frequent are mostly also words (``long``, ``mark``, ``grace``) or very common
+    names (``john``), so a lower-case one alone is no evidence of a person."""
     return frozenset(
         word
         for language in ("en", "sv")

@@ -375,7 +375,7 @@ def _a_company_line(text: str, start: int, end: int) -> bool:
 def _a_place_after_a_place(text: str, start: int, end: int, mentions: list[Mention]) -> bool:
     """A place's name that is a name too, after a place and a comma, is the place's region or
     country (``East Tylerborough, Georgia``, ``Port Anthonybury, Montserrat``)."""
-    if not place_names().knows(" ".join(text[start:end].lower().split())):
+    if not place_names().knows(text[start:end]):
         return False
     return any(
         m.label == "LOCATION" and m.end < start and _COMMA_GAP.fullmatch(text, m.end, start)

@@ -120,19 +120,24 @@ def _is_listed_speaker(word: str) -> bool:
     return word in person_names().given and word not in common_words()
 
 
-def _lower_case_name(text: str, start: int, end: int, pattern: str) -> tuple[int, int] | None:
-    """A speaker or a name after a title in a text typed without capitals: the speaker a
-    listed given name, in a text with two speaker lines (not "note: call back"); no stop word
-    or common word no list knows first ("dr. who"), none second ("dr. [huet] said")."""
+def _lower_case_speaker(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """A speaker in a text typed without capitals: a listed given name, in a text with two
+    speaker lines (not "note: call back"), then as :func:`_lower_case_title`."""
+    first = text[start:end].split()[0]
+    if not _is_listed_speaker(first):
+        return None
+    if sum(1 for _ in itertools.islice(_LOWER_SPEAKER_LINE.finditer(text), 2)) < 2:
+        return None
+    return _lower_case_title(text, start, end)
+
+
+def _lower_case_title(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """A name after a title in a text typed without capitals: no stop word or common word no
+    list knows first ("dr. who"), none second ("dr. [huet] said")."""
     if any(ch.isupper() for ch in text):
         return None  # a text with capitals writes names with them
     words = text[start:end].split()
     first = words[0]
-    if pattern == "lower-case speaker" and (
-        not _is_listed_speaker(first)
-        or sum(1 for _ in itertools.islice(_LOWER_SPEAKER_LINE.finditer(text), 2)) < 2
-    ):
-        return None
     if first in common_words() or common_unlisted(first):
         return None
     if len(words) > 1 and (common_unlisted(words[1]) or words[1] in common_words()):
@@ -521,12 +526,8 @@ _CHECKS: dict[str, Callable[[str, int, int], Span | None]] = {
     "lower-case introduction": _lower_case_introduction,
     "rank or office": _after_a_title,
     "to-do owner": _after_a_title,
-    "lower-case speaker": lambda text, start, end: _lower_case_name(
-        text, start, end, "lower-case speaker"
-    ),
-    "lower-case title": lambda text, start, end: _lower_case_name(
-        text, start, end, "lower-case title"
-    ),
+    "lower-case speaker": _lower_case_speaker,
+    "lower-case title": _lower_case_title,
     "lower-case greeting": _lower_case_greeting,
     "at-mention": _at_mention,
     "vocative": _vocative,

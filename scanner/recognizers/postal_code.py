@@ -20,7 +20,9 @@ _STREET_WORD = (
 )
 
 
-_TOWN_BEFORE = re.compile(r"([A-ZÅÄÖÆØÉÜ][\w'’\-]+(?:[ ][A-ZÅÄÖÆØÉÜ][\w'’\-]+)?)[ ]$")
+# one or two capitalised words of a town's name
+_TOWN = r"[A-ZÅÄÖÆØÉÜ][\w'’\-]+(?:[ ][A-ZÅÄÖÆØÉÜ][\w'’\-]+)?"
+_TOWN_BEFORE = re.compile(rf"({_TOWN})[ ]$")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
 
@@ -52,21 +54,20 @@ class PdmapPostalCodeRecognizer(RegexRecognizer):
             # a listed town and a four- or five-digit code after it in prose: "in Bjert 6091",
             # "at Alavus 78597" (see accept: the town in the gazetteer, the code no year)
             "town and code",
-            r"(?<![\w\-])(?P<town>[A-ZÅÄÖÆØÉÜ][\w'’\-]+(?:[ ][A-ZÅÄÖÆØÉÜ][\w'’\-]+)?)[ ]"
-            r"(?P<value>\d{4,5})" + _R,
+            rf"(?<![\w\-]){_TOWN}[ ](?P<value>\d{{4,5}})" + _R,
             0.6,
         ),
     )
     CONTEXT = ("zip", "postal", "postcode", "post code", "zipcode")
+    CONTEXT_KEY = "SE_POSTNUMMER"
 
     def accept(self, text: str, start: int, end: int, pattern: str) -> tuple[int, int] | None:
         """After a town, a code that is no year (``Stockholm 2019``) and a town the gazetteer
         knows (:func:`scanner.resources.place_names`)."""
         if pattern == "town and code":
             town = _TOWN_BEFORE.search(text, max(0, start - 60), start)
-            name = " ".join(town.group(1).lower().split()) if town else ""
-            if _YEAR.fullmatch(text, start, end) or not place_names().knows(name):
+            if _YEAR.fullmatch(text, start, end) or not (
+                town and place_names().knows(town.group(1))
+            ):
                 return None
         return super().accept(text, start, end, pattern)
-
-    CONTEXT_KEY = "SE_POSTNUMMER"

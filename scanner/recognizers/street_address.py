@@ -314,8 +314,7 @@ def _street_before_its_town(text: str, start: int, end: int) -> int | None:
 def _common_word_no_place(word: str) -> bool:
     """``word`` (lower-cased) is a common English or Swedish word and no listed town or
     region: ``units``, ``pages``; not ``nice`` or ``bath``, which are towns too."""
-    places = place_names()
-    return word in common_vocabulary() and word not in places.towns and word not in places.regions
+    return word in common_vocabulary() and not place_names().knows(word)
 
 
 def capitalised(text: str) -> str:
