@@ -123,7 +123,7 @@ def _is_listed_speaker(word: str) -> bool:
 def _lower_case_speaker(text: str, start: int, end: int) -> tuple[int, int] | None:
     """A speaker in a text typed without capitals: a listed given name, in a text with two
     speaker lines (not "note: call back"), then as :func:`_lower_case_title`."""
-    first = text[start:end].split()[0]
+    first = text[start:end].split(maxsplit=1)[0]
     if not _is_listed_speaker(first):
         return None
     if sum(1 for _ in itertools.islice(_LOWER_SPEAKER_LINE.finditer(text), 2)) < 2:
