@@ -108,15 +108,11 @@ class PdmapNerRecognizer(LocalRecognizer):
                 start = _without_lead_words(text, start, end, lowercase_text)
                 start, end = _whole_name(text, start, end)
                 if (
-                    not _plausible_name(text, start, end, lowercase_text)
-                    or _a_place(text, start, end)
-                    or _on_a_product_line(text, start)
+                    _on_a_product_line(text, start)
                     or _SQL_NAME_BEFORE.search(text, max(0, start - 12), start) is not None
-                    or _a_facility_or_place(text, start, end)
-                    or a_place_name(text[start:end])
+                    or _no_person(text, start, end, lowercase_text)
                     or _a_place_after_a_place(text, start, end, nlp_artifacts.mentions)
                     or _a_company_line(text, start, end)
-                    or _not_a_name_word(text, start, end)
                 ):
                     continue
             score = self.SCORES[mention.label]
@@ -169,11 +165,7 @@ def _conjuncts(
             blocked = ([] if overridden else mentioned) + taken + found
             if (
                 any(s < cand_end and cand_start < e for s, e in blocked)
-                or not _plausible_name(text, cand_start, cand_end, lowercase_text)
-                or _a_place(text, cand_start, cand_end)
-                or _a_facility_or_place(text, cand_start, cand_end)
-                or a_place_name(text[cand_start:cand_end])
-                or _not_a_name_word(text, cand_start, cand_end)
+                or _no_person(text, cand_start, cand_end, lowercase_text)
                 or _NUMBER_AFTER.match(text, cand_end) is not None  # "and Rúa do Paseo 46"
             ):
                 continue
@@ -213,14 +205,7 @@ def _list_members(
         if any(common_unlisted(item.group().lower()) for item in items):
             continue  # "Rose, Violet, Red and Blue", "Billing, Refund, Anna, Urgent"
         for start, end in spans:
-            if (
-                any(s < end and start < e for s, e in taken + found)
-                or not _plausible_name(text, start, end)
-                or _a_place(text, start, end)
-                or _a_facility_or_place(text, start, end)
-                or a_place_name(text[start:end])
-                or _not_a_name_word(text, start, end)
-            ):
+            if any(s < end and start < e for s, e in taken + found) or _no_person(text, start, end):
                 continue
             found.append((start, end))
     return found
@@ -245,6 +230,19 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
     if len(trimmed) - skip < 2:
         return None
     return start + skip, start + len(trimmed)
+
+
+def _no_person(text: str, start: int, end: int, lowercase_text: bool = False) -> bool:
+    """The checks every PERSON candidate passes, an NER mention, a conjunct or a list's
+    member: no implausible name, place, facility, place's or street's name, or word no name
+    is."""
+    return (
+        not _plausible_name(text, start, end, lowercase_text)
+        or _a_place(text, start, end)
+        or _a_facility_or_place(text, start, end)
+        or a_place_name(text[start:end])
+        or _not_a_name_word(text, start, end)
+    )
 
 
 def _plausible_name(text: str, start: int, end: int, lowercase_text: bool = False) -> bool:
