@@ -20,7 +20,7 @@ from rich.console import Console
 from rich.table import Table
 
 from pdmap import __version__
-from pdmap.imports import defer_spacy_cli
+from pdmap.imports import defer_start_up_imports
 
 if TYPE_CHECKING:
     from datamap.catalog import Catalog
@@ -693,11 +693,12 @@ def main() -> None:
     one thread per process unless ``OPENBLAS_NUM_THREADS`` says otherwise: the worker processes
     are the parallelism, and threads on top of them would only compete for the same cores.
 
-    spaCy's own command-line package is deferred (:mod:`pdmap.imports`): ``import spacy`` would
-    otherwise load it, and everything it needs, into every command that detects.
+    spaCy's own command-line package and Presidio's predefined recognizers are deferred
+    (:mod:`pdmap.imports`): ``import spacy`` and ``import presidio_analyzer`` would otherwise
+    load them, and everything they need, into every command that detects.
     """
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-    defer_spacy_cli()
+    defer_start_up_imports()
     try:
         app()
     except SystemExit as exc:
