@@ -39,7 +39,7 @@ def load_ner(base: Language, weights: Path) -> EntityRecognizer:
     ner = nlp.add_pipe("ner", config=settings)
     if not isinstance(ner, EntityRecognizer):
         raise TypeError("the base pipeline's ner is not an EntityRecognizer")
-    ner.from_disk(weights / "ner")
+    ner.from_disk(weights / "ner", exclude=["vocab"])
     return ner
 
 
@@ -84,7 +84,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.output.exists():
         shutil.rmtree(args.output)
     args.output.mkdir(parents=True)
-    ner.to_disk(args.output / "ner")
+    ner.to_disk(args.output / "ner", exclude=["vocab"])  # the base's vocabulary serves
     (args.output / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     attribution = (args.inputs[0] / "ATTRIBUTION.md").read_text(encoding="utf-8")
     note = "\n" + textwrap.fill(

@@ -385,7 +385,8 @@ def write(nlp: Language, output: Path, args: argparse.Namespace, examples: int) 
     if output.exists():
         shutil.rmtree(output)
     output.mkdir(parents=True)
-    nlp.get_pipe("ner").to_disk(output / "ner")
+    # the weights, labels and settings; the vocabulary is the base's (scanner.nlp.load_pipeline)
+    nlp.get_pipe("ner").to_disk(output / "ner", exclude=["vocab"])
     meta = {
         "name": "en_pdmap_ner",
         "version": MODEL_VERSION,
