@@ -162,6 +162,35 @@ def test_only_what_ner_needs_is_loaded_and_products_go_through_numpy() -> None:
     assert [e.text for e in english("Please call Sarah Connor.").ents] == ["Sarah Connor"]
 
 
+def test_a_saved_tokenizer_is_read_only_when_it_differs_from_the_default(tmp_path: Path) -> None:
+    """The loader skips the string table and a saved tokenizer equal to the language's default
+    one (which it builds anyway); a customised tokenizer is still read from disk."""
+    import spacy
+
+    english = load_pipeline(DEFAULT_MODELS["en"])
+    assert len(english.vocab.strings) < 20_000  # the base's 84,780 strings are not read
+    assert [t.text for t in english("I can't go, Dr. Smith.")] == [
+        "I", "ca", "n't", "go", ",", "Dr.", "Smith", ".",
+    ]  # fmt: skip
+    assert english("can't")[1].norm_ == "not"  # the special cases' attributes are there
+
+    custom = spacy.blank("en")
+    custom.add_pipe("ner").add_label("PERSON")
+    custom.initialize()
+    custom.tokenizer.add_special_case("pdmapx", [{"ORTH": "pdm"}, {"ORTH": "apx"}])
+    custom.to_disk(tmp_path / "custom")
+    default = spacy.blank("en")
+    default.add_pipe("ner").add_label("PERSON")
+    default.initialize()
+    default.to_disk(tmp_path / "default")
+    assert [t.text for t in load_pipeline(str(tmp_path / "custom"))("a pdmapx b")] == [
+        "a", "pdm", "apx", "b",
+    ]  # fmt: skip
+    assert [t.text for t in load_pipeline(str(tmp_path / "default"))("a pdmapx b")] == [
+        "a", "pdmapx", "b",
+    ]  # fmt: skip
+
+
 def test_common_vocabulary_holds_common_words_not_rare_names() -> None:
     """wordfreq's small English and Swedish lists, read from the installed package's files
     (scanner.resources.common_vocabulary): words used at least once per million."""
