@@ -22,7 +22,8 @@ from scanner.recognizers.base import WEAK, RegexRecognizer
 
 _CANDIDATE = (
     r"(?<![\w+\-./:])(?<!\d,)"  # not cut from "1,234,567"; "Fax,0701234567" is fine
-    r"(?P<value>(?:\+|00)?(?:\(\s?\+?\d{1,4}\s?\)\s?)?\d(?:[\d \-./]|\(0\)|\(\d{1,4}\)){5,22}\d"
+    r"(?P<value>(?:\+|00)?(?:\(\s?\+?\d{1,5}\s?\)[\s\-.]?\d(?:[\d \-./]|\(0\)){3,22}\d"
+    r"|\d(?:[\d \-./]|\(0\)|\(\d{1,4}\)){5,22}\d)"
     r"(?:\s?(?:x|ext\.?|anknytning|ankn\.?)\s?\d{1,5})?)"
     # not cut from a longer run, a decimal or a time ("2024-01-02 10:00"); a hyphen may join
     # a label after the number ("(37) 788-063-Office")
@@ -35,8 +36,11 @@ _IP_OR_DATE = re.compile(
 # digits separated by dots only, with a one-digit or five-digit group: a version or build
 # number ("16.0.17126.20132"), never a phone number written with dots ("070.123.45.67")
 _VERSION = re.compile(r"^(?=(?:\d+\.)+\d+$)(?:.*\.)?(?:\d|\d{5,})(?:\.|$)")
-# two to five groups of digits, the first maybe in brackets, joined by a space or a hyphen
-_GROUPED = re.compile(r"^(?:\(\d{1,4}\)|\d{1,4})(?:[ \-]\d{2,4}){1,4}$")
+# two to five groups of digits, the first (an area code of up to five digits) maybe in
+# brackets, joined by a space or a hyphen: "78 651 450", "(02328) 60129", "(0251)-027346"
+_GROUPED = re.compile(r"^(?:\(\d{1,5}\)|\d{1,5})(?:[ \-]{1,2}\d{2,6}){1,4}$")
+# an extension after the number ("x03322", "ext. 12"): not part of the number's length
+_EXTENSION = re.compile(r"\s?(?:x|ext\.?|anknytning|ankn\.?)\s?\d{1,5}$")
 _SWEDISH_LAYOUT = re.compile(r"^(?:\(0\)|0)\d{1,3}\s?[-/ ]\s?\d")
 _NANP_LAYOUT = re.compile(r"^(?:\+?1[ .\-])?(?:\(\d{3}\)\s?|\d{3}[\-.])\d{3}[\-.]\d{4}")
 # a country prefix, then digit groups joined by hyphens, dots or spaces: "+1-565-369-0702",
@@ -54,7 +58,8 @@ class PdmapPhoneRecognizer(RegexRecognizer):
         "phone", "telephone", "tel", "mobile", "cell", "call", "fax", "reach", "ring",
         "sms", "text me", "whatsapp", "office", "desk", "t:", "m:", "p:", "ph:", "tfn:",
         "answering", "answer", "messages", "voicemail", "dial", "hotline", "helpline",
-        "landline", "ringer", "ringa", "ringde", "svarar",
+        "landline", "ringer", "ringa", "ringde", "svarar", "my number", "your number",
+        "his number", "her number", "our number", "their number", "contact number",
     )  # fmt: skip
     CONTEXT_KEY = "PHONE_NUMBER"
     REQUIRES = r"\d"
@@ -112,7 +117,7 @@ class PdmapPhoneRecognizer(RegexRecognizer):
         near: without one they could not be reported anyway, and parsing every digit run of a
         log against many regions is what makes naive phone detection slow.
         """
-        digits = sum(ch.isdigit() for ch in candidate)
+        digits = sum(ch.isdigit() for ch in _EXTENSION.sub("", candidate))
         if digits < 7 or digits > 17 or _IP_OR_DATE.match(candidate) or _VERSION.match(candidate):
             return 0.0
         international = candidate.startswith(("+", "00", "(+"))

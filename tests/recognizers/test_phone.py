@@ -49,6 +49,16 @@ T = "PHONE_NUMBER"
         ("565-369-0702", ["565-369-0702"]),
         ("keywords (000-00-0000) mimicking SSN", []),
         ("phone: 463-612-6138x036", ["463-612-6138x036"]),
+        # an extension's digits do not count toward the number's length
+        ("call 001-818-956-1983x35053 today", ["001-818-956-1983x35053"]),
+        # an area code of up to five digits in brackets, then a hyphen, a space or nothing
+        ("Call me at (01632) 960 788 tomorrow.", ["(01632) 960 788"]),
+        ("Phone: (0251)-027346", ["(0251)-027346"]),
+        ("Tel (02328) 60129", ["(02328) 60129"]),
+        # "my number" and the like are phone words; "number" alone is not
+        ("my number is 21539743, thanks", ["21539743"]),
+        ("Her number is 0485 384 699 if you need it", ["0485 384 699"]),
+        ("The number is 21539743.", []),
         # not phone numbers
         ("Order 4500123456 shipped", []),
         ("Datum 2024-03-12 kl 10:15", []),
