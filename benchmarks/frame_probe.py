@@ -5,11 +5,13 @@ probe asks how detection copes with others. Two frame files, each written for th
 without reading any labelled set or the NER's training templates, hold short English frames
 in genres:
 
-* ``benchmarks/data/person_frames.txt`` (``--entity person``, 330 frames: support notes,
-  chat, e-mail sign-offs, dialogue, forms, lists, reviews, titles, possessives, ...) with
-  ``{{name}}``, ``{{first}}`` or ``{{last}}`` where a person stands;
-* ``benchmarks/data/address_frames.txt`` (``--entity address``, 236 frames: shipping,
-  change of address, billing, signatures, forms, CSV, chat, listings, notices, ...) with
+* ``benchmarks/data/person_frames.txt`` (``--entity person``, 399 frames in 32 genres:
+  support notes, chat, e-mail headers and sign-offs, minutes, transcripts, HR and CRM notes,
+  citations, sports, reviews, forms, logs, calendars, genealogy, ...) with ``{{name}}``,
+  ``{{first}}`` or ``{{last}}`` where a person stands;
+* ``benchmarks/data/address_frames.txt`` (``--entity address``, 275 frames in 26 genres:
+  shipping, change of address, billing, signatures, courier notices, listings, job postings,
+  forms, CSV, JSON and log lines, directories, labels, chat, ...) with
   ``{{address}}`` (a whole, often multi-line address), ``{{street}}`` (its street line) or
   ``{{inline}}`` (a whole address on one line, with commas).
 
