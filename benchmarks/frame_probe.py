@@ -226,8 +226,11 @@ def presidio_dev_addresses(rng: random.Random, data_dir: Path | None) -> Callabl
 
 
 def _inline(address: str) -> str:
-    """A multi-line address on one line: its lines joined by commas."""
-    return ", ".join(line.strip(" ,") for line in address.splitlines() if line.strip(" ,"))
+    """A multi-line address on one line: its lines joined by commas, without the stray
+    ``???`` / ``>`` line prefixes some presidio-synth addresses carry (nobody types those
+    inside a line)."""
+    lines = (line.strip(" ,").lstrip("?> ").strip(" ,") for line in address.splitlines())
+    return ", ".join(line for line in lines if line)
 
 
 def fill(frame: Frame, values: Callable[[str], str], keys: frozenset[str]) -> Case:
