@@ -26,8 +26,8 @@ from scanner.nlp import common_words
 from scanner.recognizers.base import RegexRecognizer
 from scanner.resources import common_vocabulary, person_names, place_names
 
-_UP = r"[A-ZÅÄÖÆØÉÜÁÍÓÚÑČŠŽÀÂÃÇÊËÌÎÏÒÔÕÙÛÝĞŞİŘĚŮĎŤŇĽŁŃŚŹŻŐŰȘȚĂ]"
-_LOW = r"[a-zåäöæøéèüáíóúñčšžßõłńśźżőűàâãçêëìîïòôùûýÿğşıřěůďťňľąęœșță'’]"
+_UP = r"[A-ZÅÄÖÆØÉÜÁÍÓÚÑČŠŽÀÂÃÇÊËÌÎÏÒÔÕÙÛÝĞŞİŘĚŮĎŤŇĽŁŃŚŹŻŐŰȘȚĂĆĐ]"
+_LOW = r"[a-zåäöæøéèüáíóúñčšžßõłńśźżőűàâãçêëìîïòôùûýÿğşıřěůďťňľąęœșțăćđ'’]"
 # (a second capital after a prefix: "McCallum", "MacGilligan", "O'Kennedy")
 _WORD = rf"{_UP}{_LOW}+(?:{_UP}{_LOW}+)?"
 _NUM = r"\d{1,4}(?:\s?[A-Ha-h](?![\w]))?(?:\s?-\s?\d{1,4})?"
@@ -544,15 +544,21 @@ class PdmapStreetAddressRecognizer(RegexRecognizer):
             0.6,
         ),
         (
-            # ... or a street named after a person, after a word that places something at it:
-            # "drinks at Inna Loop", "address for notices is Martinez Mall" (see accept: a
-            # listed name, and a street word that is none: not "Anna Hill")
+            # ... or a street named after a person or an unknown word, after a word that
+            # places something at it or a label that names a place: "drinks at Inna Loop",
+            # "visit Miletić Dale", "Destination:\nMarina Fort", "address": "Berg Hills" (see
+            # accept: a listed name or no common word, and a street word that is no name:
+            # not "Anna Hill", "at Royal Court")
             "named street",
-            r"(?<![\w])(?i:at|on|to|from|near|via|onto|is|address)[ ]"
+            r"(?<![\w])(?:(?i:at|on|to|from|near|via|onto|is|address|of|visit(?:ing)?|outside"
+            r"|between|past|behind|opposite|towards?|say|says|it's)[ ]"
+            r"|(?i:address|destination|location|venue|site|property|ship\sto|deliver\sto)"
+            r"[ \t]*:[ \t]*\n?[ \t]*"
+            r"|\"(?:address|to|line1|street|location|destination)\":[ ]?\")"
             rf"(?P<value>{_WORD}[ ]"
             rf"{_NOT_A_REGION}"
             rf"(?:{STREET_TYPE}|{RARE_STREET_TYPE}))"
-            r"(?=[ \t]*(?:[.,;:!?)\n]|$)|[ ](?!of\b)[a-zß-öø-ÿ])",
+            r"(?=[ \t]*(?:[.,;:!?)\n\"]|$)|[ ](?!of\b)[a-zß-öø-ÿ])",
             0.55,
         ),
         (
@@ -611,8 +617,11 @@ class PdmapStreetAddressRecognizer(RegexRecognizer):
         if pattern == "named street":
             name, street = (word.lower() for word in text[start:end].split())
             names = person_names()
-            if not names.knows(name) or name in common_words() or names.knows(street):
-                return None  # "at Alla Islands", "is Anna Hill", "on Royal Court"
+            unknown = name not in common_vocabulary() and not place_names().knows(name)
+            if not (names.knows(name) or unknown) or name in common_words():
+                return None  # "at Royal Court", "of Hyde Park"
+            if name in names.given and street in names.surnames:
+                return None  # "is Anna Hill": a given name and a surname are a person
         if pattern == "numbered street" and not _street_words(text[start:end].split()[1:-1]):
             return None  # "In 2024 March 15", "1500 Units 3"
         if pattern == "street before a postal tail":

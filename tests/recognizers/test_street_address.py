@@ -269,6 +269,14 @@ T = "STREET_ADDRESS"
         ("Customer lives at Ane Flats and wants a refund.", ["Ane Flats"]),
         ("Please send the package to Berg Hills.", ["Berg Hills"]),
         ("We moved to Silicon Valley last year.", []),  # a region
+        # ... or after a word that places something, a place label or a JSON address key,
+        # named after a person or after a word no list knows
+        ("The engineer will visit Miletić Dale on Friday.", ["Miletić Dale"]),
+        ("Hi! Is the flat at Martinez Mall still available?", ["Martinez Mall"]),
+        ("Recipient: Jose Martin\nDestination:\nMarina Fort", ["Marina Fort"]),
+        ('{"customer": "Ronald Powell", "address": "Tarsicio Isle", "x": 1}', ["Tarsicio Isle"]),
+        ("I met him at Anna Hill yesterday.", []),  # a given name and a surname
+        ("Why does my invoice say Harvey Mall?", []),
         ("He moved to The Hills.", []),
         ("I moved to Sales Team B.", []),
         # number first, street word, capitalised name, in prose up to the sentence's end
