@@ -109,14 +109,19 @@ _EU_SUFFIX = (
     r"|str\.|gasse|weg|allee|platz|ring|laan|straat|gracht|plein|dreef|utca|út|útja|tér"
     r"|ulica|aleja|náměstí|cesta|tee|tänav|iela|gatve|vænget|stræde|torv|plads|singel|kade"
     r"|dijk|steeg|markt|tunet|svingen|alléen|bulevardi|väylä|nabrežje|sokak|caddesi| allé"
-    # Hungarian street words written apart ("Árpád fejedelem útja 3.", "Kossuth Lajos utca 5")
-    r"| útja| utca| út| tér| körút)"
+    # Hungarian street words written apart ("Árpád fejedelem útja 3.", "Kossuth Lajos utca 5"),
+    # "utca" abbreviated ("Király u. 15.", see accept), Norwegian "Stensås terrasse 38"
+    r"| útja| utca| út| tér| körút| u\.|terrasse| terrasse)"
 )
 # the suffixes as plain endings, for a quick test (pattern_wanted) before the pattern runs
 _EU_SUFFIX_ENDINGS = tuple(
     ending.strip().replace("\\.", "")
     for ending in _EU_SUFFIX.removeprefix("(?i:").removesuffix(")").split("|")
 )
+# the word before a street word written apart that is short or rare ("Király u. 15.",
+# "Stensås terrasse 38"): a capitalised name, no common word ("Hello u. 2"); in text typed
+# without capitals the capitalised copy gets it (analyze)
+_WORD_BEFORE_APART = re.compile(r"([^\W\d_]+) (?i:u\.|terrasse) ")
 _WORD_BEFORE_HOUSE = re.compile(r"([^\W\d_]+)\.?\s(?:\d|S/N)")
 # a house number, a range or a flat after a slash ("65-41", "1/5", "12/94", "5c/8")
 _HOUSE = r"(?:\d{1,4}[a-zA-Z]?(?:[-/]\d{1,4}[a-zA-Z]?)?|S/N)"
@@ -134,7 +139,7 @@ _EU_PREFIX = (
     r"|Piazzale|Contrada|Pasaje|Pasadizo|Glorieta|Camino|Ronda|Callejón|Privada|Retorno"
     r"|Diagonal|Drumul|Aleea|Bulevardul|Calea|Intrarea|Splaiul|Șoseaua|Piața|pl\.|os\.|al\."
     r"|ulica|Jalan|Jl\.|Gg\.|Λεωφ\.|rue|avenue|boulevard|chemin|allée|impasse|quai|plac"
-    r"|Stretto|Vial|Acceso|Fazenda|Viaduto|Vereda|Ladeira"
+    r"|Stretto|Vial|Acceso|Fazenda|Viaduto|Vereda|Ladeira|Avda\."
     # Galician, Catalan, Spanish, Mexican, Brazilian and Romanian street words of Faker's
     # address providers ("Rúa do Paseo 46", "Rambla Calixto Angulo 52", "Vale Aparecida, 9")
     r"|Rúa|Rambla|Cañada|Cuesta|Urbanización|Travesía|Passeig|Plaça|Avinguda|Calzada|Cerrada"
@@ -622,6 +627,11 @@ class PdmapStreetAddressRecognizer(RegexRecognizer):
                 return None  # "at Royal Court", "of Hyde Park"
             if name in names.given and street in names.surnames:
                 return None  # "is Anna Hill": a given name and a surname are a person
+        if pattern == "european suffix street" and (
+            (apart := _WORD_BEFORE_APART.search(text, start, end)) is not None
+            and (apart.group(1).islower() or _common_word_no_place(apart.group(1).lower()))
+        ):
+            return None  # "Hello u. 2"
         if pattern == "numbered street" and not _street_words(text[start:end].split()[1:-1]):
             return None  # "In 2024 March 15", "1500 Units 3"
         if pattern == "street before a postal tail":

@@ -253,6 +253,11 @@ T = "STREET_ADDRESS"
             ["Árpád fejedelem útja 3."],
         ),
         ("Kossuth Lajos utca 5, Budapest", ["Kossuth Lajos utca 5"]),
+        # "utca" abbreviated, Norwegian "terrasse" apart, Spanish "Avda."
+        ("the building at 17693 Király u. 15. could not be found", ["17693 Király u. 15."]),
+        ("Hello u. 2 times", []),
+        ("Office: 0269 Stensås terrasse 38, 3rd floor", ["0269 Stensås terrasse 38"]),
+        ("Send it to 85199 Avda. Rio Nalon 58, not the warehouse.", ["85199 Avda. Rio Nalon 58"]),
         # particles inside the streets of a corner
         (
             "Address:\nthe corner of 76 Boulevard de Normandie and Eriksson Bridge.",
