@@ -66,6 +66,7 @@ PRODUCTS = (
 )  # fmt: skip
 TEAM_NAMES = ("Rovers", "Falcons", "United", "Wanderers", "Comets", "Harriers", "Owls", "Lions")
 PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
+_MILITARY_LINE = re.compile(r"\n\s*(?:APO|FPO|DPO)\s")
 
 
 @dataclass(frozen=True)
@@ -214,7 +215,12 @@ def faker_addresses(rng: random.Random, seed: int) -> Callable[[str], str]:
 
 def presidio_dev_addresses(rng: random.Random, data_dir: Path | None) -> Callable[[str], str]:
     addresses = _dev_values(data_dir, "STREET_ADDRESS")
-    streets = [address.split("\n", 1)[0].strip() for address in addresses]
+    # the street lines; a ship's name above its FPO line is none ("USNS Saibara\nFPO AP ...")
+    streets = [
+        address.split("\n", 1)[0].strip()
+        for address in addresses
+        if not _MILITARY_LINE.search(address)
+    ]
 
     def pick(key: str) -> str:
         if key == "street":
