@@ -96,7 +96,8 @@ class Tally:
 
 
 def read_frames(path: Path) -> list[Frame]:
-    """Frames of ``path`` with their genre (the last ``## genre`` line above them)."""
+    """Frames of ``path`` with their genre (the last ``## genre`` line above them); ``\\n``
+    and ``\\t`` in a frame stand for a newline and a tab."""
     frames, genre = [], "untitled"
     for raw in path.read_text(encoding="utf-8").splitlines():
         line = raw.strip()
@@ -104,7 +105,7 @@ def read_frames(path: Path) -> list[Frame]:
             genre = line[3:].strip()
         elif line and not line.startswith("#"):
             lower = line.startswith("[lower] ")
-            template = line.removeprefix("[lower] ").replace("\\n", "\n")
+            template = line.removeprefix("[lower] ").replace("\\n", "\n").replace("\\t", "\t")
             frames.append(Frame(genre, template, lower))
     return frames
 
