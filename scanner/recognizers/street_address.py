@@ -251,7 +251,7 @@ _NAMED_STREET_AFTER = re.compile(
     rf"[ ](?:{_WORD}[ ]){{1,2}}(?:{STREET_TYPE}|{RARE_STREET_TYPE})(?![\w\-])"
 )
 _LINE_TAIL = re.compile(r"(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-ŽΑ-ΩА-Я][\w'’.\-]*){1,3}[ \t]*(?=\n)")
-_LEADING_NUMBER = re.compile(r"(?:^|(?<=[\s>?]))\d{3,6}[ \t]+$")
+_LEADING_NUMBER = re.compile(r"(?:^|(?<=[\s>?\"'(;]))\d{3,6}[ \t]+$")
 _UNIT_BEFORE = re.compile(rf"(?<![\w\-]){_UNIT_LEAD}[ \t]\d{{1,5}}[A-Z]?,?[ \t]*\n?[ \t]*$")
 _ENDS_WITH_UNIT = re.compile(rf"{_UNIT_WORD}\s?\d{{1,5}}[A-Z]?$")
 _INLINE_UNIT = re.compile(rf"[ \t]*,?[ \t]*{_UNIT_WORD}[ \t]?\d{{1,5}}[A-Z]?(?![\w])")
@@ -265,9 +265,9 @@ _STREET_BEFORE_UNIT = re.compile(
 )
 # a house number, then a full stop that ends the sentence or the text
 _SENTENCE_END_AFTER_NUMBER = re.compile(r"\d\.(?=[ \t]*$|[ \t]+[A-ZÅÄÖ])")
-_TAIL_WORD = re.compile(r",?[ \t]+([^\s,.;:!?()]+)")
+_TAIL_WORD = re.compile(r",?[ \t]+(\([^\s,.;:!?()]+\)|[^\s,.;:!?()]+)")  # "Cyprus (Greek)"
 _TAIL_JOINERS = frozenset({"u", "v", "de", "del", "la", "le", "di", "am", "an", "im", "na", "nad"})
-_TAIL_END = re.compile(r"[ \t]*(?:[.,;:!?)\n·|]|$|[ \t][a-zåäöæøéü])")
+_TAIL_END = re.compile(r"[ \t]*(?:[.,;:!?)\n·|\"'(\t]|$|[ \t][a-zåäöæøéü])")
 
 
 _LOWER_CASE_WITH_NUMBER = re.compile(r"[a-zß-ÿ]{3,}\s.{0,60}\d|\d.{0,60}\s[a-zß-ÿ]{3,}", re.DOTALL)
@@ -703,7 +703,7 @@ class PdmapStreetAddressRecognizer(RegexRecognizer):
             return start, end
         position, words, last = end, 0, end
         while words < 8 and (word := _TAIL_WORD.match(text, position)) is not None:
-            token = word.group(1)
+            token = word.group(1).strip("()")
             if token.isdigit() and 4 <= len(token) <= 6:
                 last = word.end()  # a postcode ends the address
                 break

@@ -253,6 +253,20 @@ T = "STREET_ADDRESS"
             ["Árpád fejedelem útja 3."],
         ),
         ("Kossuth Lajos utca 5, Budapest", ["Kossuth Lajos utca 5"]),
+        # an inline address's tail ends before a quote, a bracket or a tab; a quote before its
+        # house number; a bracketed word in the tail
+        (
+            'id,address\n7,"2274 Via delle Coste 41, Apt. 322, Colle Di Tora, Italy 95787",x',
+            ["2274 Via delle Coste 41, Apt. 322, Colle Di Tora, Italy 95787"],
+        ),
+        (
+            "Location: 23680 Parijsstraat 8, Apt. 026, Zoetermeer, Netherlands 91196 (hybrid)",
+            ["23680 Parijsstraat 8, Apt. 026, Zoetermeer, Netherlands 91196"],
+        ),
+        (
+            "Return to 94941 2505 Heatherleigh Suite 620 Apt. 581, ΠΑΦΟΣ, Cyprus (Greek) 13475 now",
+            ["94941 2505 Heatherleigh Suite 620 Apt. 581, ΠΑΦΟΣ, Cyprus (Greek) 13475"],
+        ),
         # "utca" abbreviated, Norwegian "terrasse" apart, Spanish "Avda."
         ("the building at 17693 Király u. 15. could not be found", ["17693 Király u. 15."]),
         ("Hello u. 2 times", []),
