@@ -265,7 +265,7 @@ _STREET_BEFORE_UNIT = re.compile(
 )
 # a house number, then a full stop that ends the sentence or the text
 _SENTENCE_END_AFTER_NUMBER = re.compile(r"\d\.(?=[ \t]*$|[ \t]+[A-ZÅÄÖ])")
-_TAIL_WORD = re.compile(r",?[ \t]+(\([^\s,.;:!?()]+\)|[^\s,.;:!?()]+)")  # "Cyprus (Greek)"
+_TAIL_WORD = re.compile(r",?[ \t]+(\([^\s,.;:!?()\"]+\)|[^\s,.;:!?()\"]+)")  # "Cyprus (Greek)"
 _TAIL_JOINERS = frozenset({"u", "v", "de", "del", "la", "le", "di", "am", "an", "im", "na", "nad"})
 _TAIL_END = re.compile(r"[ \t]*(?:[.,;:!?)\n·|\"'(\t]|$|[ \t][a-zåäöæøéü])")
 
