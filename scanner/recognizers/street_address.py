@@ -175,6 +175,7 @@ _NOT_A_STREET = (
     r"|söndag|central|noon|midnight|hours|minutes|am|pm)"
 )
 _PFX = r"[ \t]*(?:>+|\?\?\?)?[ \t]*"
+_LINE_PREFIX = re.compile(_PFX)
 # A capital in any script, and a capitalised word (street names from anywhere: Þorsteinsgata,
 # Λεωφόρος).
 _CAPITAL = r"[A-ZÀ-ÖØ-ÞĀ-ŽȘȚΆΈΉΊΌΎΏΑ-ΩА-Я]"
@@ -320,6 +321,47 @@ def _common_word_no_place(word: str) -> bool:
     """``word`` (lower-cased) is a common English or Swedish word and no listed town or
     region: ``units``, ``pages``; not ``nice`` or ``bath``, which are towns too."""
     return word in common_vocabulary() and not place_names().knows(word)
+
+
+def _pattern_start(text: str, start: int, end: int, pattern: str) -> int | None:
+    """The checks one pattern's match must pass, and where its street starts: None for a
+    named street that is a person or no street ("is Anna Hill", "at Royal Court"), a numbered
+    street of common words, ...; a block head starts after its line's ``>``/``???`` prefix,
+    a street before a postal tail without the sentence's words before it."""
+    if pattern == "named street":
+        name, street = (word.lower() for word in text[start:end].split())
+        names = person_names()
+        unknown = name not in common_vocabulary() and not place_names().knows(name)
+        if not (names.knows(name) or unknown) or name in common_words():
+            return None  # "at Royal Court", "of Hyde Park"
+        if name in names.given and street in names.surnames:
+            return None  # "is Anna Hill": a given name and a surname are a person
+    if pattern == "european suffix street" and (
+        (apart := _WORD_BEFORE_APART.search(text, start, end)) is not None
+        and (apart.group(1).islower() or _common_word_no_place(apart.group(1).lower()))
+    ):
+        return None  # "Hello u. 2"
+    if pattern == "block head" and (prefix := _LINE_PREFIX.match(text, start, end)):
+        start = prefix.end()
+    if pattern == "numbered street" and not _street_words(text[start:end].split()[1:-1]):
+        return None  # "In 2024 March 15", "1500 Units 3"
+    if pattern == "street before a postal tail":
+        if (street_start := _street_before_its_town(text, start, end)) is None:
+            return None
+        start = street_start
+    return start
+
+
+def _outermost(results: list[RecognizerResult]) -> list[RecognizerResult]:
+    """The results not inside another one; of equal spans, the first."""
+    kept: list[RecognizerResult] = []
+    reach = -1  # the furthest end of a kept result (each starts at or before this one)
+    for result in sorted(results, key=lambda r: (r.start, -r.end)):
+        if result.end <= reach:
+            continue
+        kept.append(result)
+        reach = result.end
+    return kept
 
 
 def capitalised(text: str) -> str:
@@ -592,17 +634,17 @@ class PdmapStreetAddressRecognizer(RegexRecognizer):
     ) -> list[RecognizerResult]:
         """The patterns; and in a text typed without any capital ("eva lives at 255 hersnapvej
         18, københavn k"), the patterns again over a copy with its words capitalised (the
-        patterns lean on capitals to tell a street from prose), when the text as written gave
-        nothing. Offsets are the same in both."""
+        patterns lean on capitals to tell a street from prose). Offsets are the same in both;
+        of the two passes' addresses, those inside another are dropped (the text as written
+        may find "4880 betburweg 74" of "4880 betburweg 74 suite 967, lascano, uruguay")."""
         results = super().analyze(text, entities, nlp_artifacts)
         if (
-            results
-            or any(ch.isupper() for ch in text)
+            any(ch.isupper() for ch in text)
             or _MACHINE_TEXT.search(text)
             or not _LOWER_CASE_WITH_NUMBER.search(text)
         ):
             return results
-        return super().analyze(capitalised(text), entities, nlp_artifacts)
+        return _outermost(results + super().analyze(capitalised(text), entities, nlp_artifacts))
 
     def pattern_wanted(self, name: str, text: str) -> bool:
         """The European suffix pattern tries its suffixes at every word; it only runs over a
@@ -619,25 +661,10 @@ class PdmapStreetAddressRecognizer(RegexRecognizer):
         number in front of it; a bare "block head" must be followed by a unit, or by a postcode
         line with its town. The block ends at its town: a line or sentence after a postcode
         line that names its town, or a second postcode after a blank line, is not part of it."""
-        if pattern == "named street":
-            name, street = (word.lower() for word in text[start:end].split())
-            names = person_names()
-            unknown = name not in common_vocabulary() and not place_names().knows(name)
-            if not (names.knows(name) or unknown) or name in common_words():
-                return None  # "at Royal Court", "of Hyde Park"
-            if name in names.given and street in names.surnames:
-                return None  # "is Anna Hill": a given name and a surname are a person
-        if pattern == "european suffix street" and (
-            (apart := _WORD_BEFORE_APART.search(text, start, end)) is not None
-            and (apart.group(1).islower() or _common_word_no_place(apart.group(1).lower()))
-        ):
-            return None  # "Hello u. 2"
-        if pattern == "numbered street" and not _street_words(text[start:end].split()[1:-1]):
-            return None  # "In 2024 March 15", "1500 Units 3"
-        if pattern == "street before a postal tail":
-            if (street_start := _street_before_its_town(text, start, end)) is None:
-                return None
-            start = street_start
+        checked = _pattern_start(text, start, end, pattern)
+        if checked is None:
+            return None
+        start = checked
         lead = _LEADING_NUMBER.search(text, max(0, start - 8), start)
         if lead and pattern != "block head":
             start = lead.start()

@@ -267,6 +267,21 @@ T = "STREET_ADDRESS"
             "Return to 94941 2505 Heatherleigh Suite 620 Apt. 581, ΠΑΦΟΣ, Cyprus (Greek) 13475 now",
             ["94941 2505 Heatherleigh Suite 620 Apt. 581, ΠΑΦΟΣ, Cyprus (Greek) 13475"],
         ),
+        # typed without capitals: the capitalised copy's whole address wins over a part of it
+        # found as written
+        (
+            "can you validate? 4880 betburweg 74 suite 967 apt. 267, lascano, uruguay 80694",
+            ["4880 betburweg 74 suite 967 apt. 267, lascano, uruguay 80694"],
+        ),
+        (
+            "i'll meet you at 6185 pfarrgasse 91\n suite 170\n mitterlobming\n austria 26759 ok",
+            ["6185 pfarrgasse 91\n suite 170\n mitterlobming\n austria 26759"],
+        ),
+        # a block's head starts after its line's quote prefix
+        (
+            "> Benito Bianchi\n> 040 Snellmaninkatu 55\n> Apt. 022\n> ESPOO\n> Finland 23221",
+            ["040 Snellmaninkatu 55\n> Apt. 022\n> ESPOO\n> Finland 23221"],
+        ),
         # "utca" abbreviated, Norwegian "terrasse" apart, Spanish "Avda."
         ("the building at 17693 Király u. 15. could not be found", ["17693 Király u. 15."]),
         ("Hello u. 2 times", []),
