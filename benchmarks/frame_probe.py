@@ -156,15 +156,16 @@ def _seeded_fakers(locales: Sequence[str], seed: int) -> list[Faker]:
 
 
 def _dev_values(data_dir: Path | None, entity_type: str) -> list[str]:
-    """presidio-synth's distinct **dev** values of ``entity_type``, sorted."""
-    return sorted(
-        {
-            record.text[span.start : span.end]
-            for record in load_presidio_synth(data_dir).select("dev")
-            for span in record.spans
-            if span.entity_type == entity_type
-        }
-    )
+    """presidio-synth's distinct **dev** values of ``entity_type``, sorted; not those typed
+    without capitals, which presidio-synth only has in texts typed without capitals (the
+    ``[lower]`` frames and ``--lowercase`` give those)."""
+    values = {
+        record.text[span.start : span.end]
+        for record in load_presidio_synth(data_dir).select("dev")
+        for span in record.spans
+        if span.entity_type == entity_type
+    }
+    return sorted(value for value in values if value != value.lower())
 
 
 def faker_names(rng: random.Random, seed: int) -> Callable[[str], str]:
