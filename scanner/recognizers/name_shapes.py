@@ -29,7 +29,7 @@ HONORIFICS = frozenset(
     commander corporal councillor councilman councilwoman congressman congresswoman
     ambassador chairman chairwoman principal sr sra srta señor señora señorita signor
     signora monsieur madame mme mlle frau domnul doamna pan pani sister brother father
-    mother fr dott avv
+    mother fr dott avv cllr grandad granddad grandmother grandfather granny
     """.split()  # noqa: SIM905 - a word list reads best as text
 )
 # The first words of places named after people ("North Brenda", "Lake Patricia", "Port

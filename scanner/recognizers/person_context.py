@@ -149,7 +149,8 @@ def _as_a_name(text: str, start: int, end: int) -> tuple[int, int] | None:
     """A pattern's value without a possessive ending (``Mrs [Dretvić]'s appointment``); None
     when it is a place, a street or a team (``Meeting with Clarkechester Wanderers``), a
     brand (``Thanks Guidestar!``) or ends in a building, institution or department word
-    (``Contact: X Customer Care``)."""
+    (``Contact: X Customer Care``), or is common words only, none of them a name and one of
+    them a very frequent one (``Dear Hiring Manager``)."""
     if text.endswith(("'s", "’s"), start, end) and end - start > 3:
         end -= 2
     value = text[start:end]
@@ -157,6 +158,11 @@ def _as_a_name(text: str, start: int, end: int) -> tuple[int, int] | None:
         return None
     if value.rsplit(maxsplit=1)[-1].lower() in INSTITUTION_WORDS:
         return None
+    words, names = value.lower().split(), person_names()
+    if all(w in common_vocabulary() and not names.knows(w) for w in words) and any(
+        w in frequent_vocabulary() for w in words
+    ):
+        return None  # "Dear Hiring Manager", "Regards,\nAccounts Payable"; not "Mrs. Lennox"
     return start, end
 
 

@@ -76,6 +76,8 @@ def person(marked: str) -> list[str]:
         ("⟦Judge Säde⟧ dismissed the case.", ["Säde"]),
         ("leadership: ⟦Srta⟧. Rafaela Montenegro, founder", []),
         ("⟦Coach⟧ said so.", []),
+        ("proposed by ⟦Cllr McCray⟧ and seconded", ["McCray"]),
+        ("⟦Grandad⟧'s diary mentions her.", []),
         ("⟦Elizabeth:\"I'm⟧ Amanda's daughter\".", ["Elizabeth"]),
         ("⟦Elizabeth:\"I'm Amanda⟧'s daughter\".", ["Elizabeth", "Amanda"]),
         ("⟦Barbara Yudina Apt⟧. 675 Mellemvej 32", ["Barbara Yudina"]),

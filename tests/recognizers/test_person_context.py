@@ -93,6 +93,10 @@ T = "PERSON"
         ("[00:03:12] Status: all systems are up", []),
         ("Best,\nAnna Berg, Account Manager", ["Anna Berg"]),
         ("Dear Ms Männiste,\nThank you for your order.", ["Männiste"]),  # no title in the name
+        # common words, none of them a name, are a role (not a rarer word after a title)
+        ("Dear Hiring Manager,\n\nI am applying for the role.", []),
+        ("Regards,\nAccounts Payable\nPena Inc", []),
+        ("For my take on Mrs. Lennox, see the list.", ["Lennox"]),
         ("Mrs Dretvić's appointment has been moved.", ["Dretvić"]),  # no possessive
         # @-mentions by name; not handles, lower-case words or groups
         ("@Christelle can you review PR 482?", ["Christelle"]),
