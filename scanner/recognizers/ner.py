@@ -65,6 +65,9 @@ _CONTRACTION = re.compile(
     r"(?:i|you|we|they|he|she|it|that|there|here|what|who|let)['’](?:m|re|ve|ll|d|s)"
 )
 _SPEECH_AFTER = re.compile(r"[ \t]*:[ \t]*[\"“'‘]")
+# what stands between two names NER ran together: an arrow, a plus, "v." or "vs." ("Herzog →
+# Lynge", "kaja + astrid", "Halim v. Dodson Ltd")
+_BETWEEN_NAMES = re.compile(r"[ \t](?:→|↔|⇒|->|<->|\+|v\.|vs\.?)[ \t]")
 
 
 class PdmapNerRecognizer(LocalRecognizer):
@@ -94,9 +97,7 @@ class PdmapNerRecognizer(LocalRecognizer):
         # a text typed without capitals (lowercase_prose) may hold lower-case names
         lowercase_text = bool(nlp_artifacts.mentions) and not any(ch.isupper() for ch in text)
         for mention, (piece_start, piece_end) in (
-            (m, piece)
-            for m in nlp_artifacts.mentions
-            for piece in _around_speech(text, m.start, m.end)
+            (m, piece) for m in nlp_artifacts.mentions for piece in _pieces(text, m.start, m.end)
         ):
             if mention.label not in self.SCORES or (entities and mention.label not in entities):
                 continue
@@ -211,18 +212,22 @@ def _list_members(
     return found
 
 
-def _around_speech(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A mention that runs from a speaker's name into what they say (``Elizabeth:"I'm
-    Amanda``) is two: the speaker, and the words after the quote mark."""
-    cut = _SPEECH_AFTER.search(text, start, end)
-    if cut is None:
-        return [(start, end)]
-    return [(start, cut.start()), (cut.end(), end)]
+    Amanda``) is two: the speaker, and the words after the quote mark; so is one that runs
+    across an arrow, a plus or a "v." (``Herzog → Lynge``, ``Halim v. Dodson Ltd``)."""
+    cuts = [*_SPEECH_AFTER.finditer(text, start, end), *_BETWEEN_NAMES.finditer(text, start, end)]
+    pieces = []
+    for cut in sorted(cuts, key=lambda cut: cut.start()):
+        if cut.start() >= start:  # (a cut inside the previous one's marks is none)
+            pieces.append((start, cut.start()))
+            start = cut.end()
+    return [*pieces, (start, end)]
 
 
 def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
     if (dash := _SPACED_DASH.search(text, start, end)) is not None:
-        end = dash.start()  # "John Vũ - Chief Executive Officer": no name holds " - "
+        end = dash.start()  # "John Vũ - Chief ...", "Duval et al.": no name holds them
     value = text[start:end]
     trimmed = _TRIM.sub("", value)
     lead = _LEAD.match(trimmed)
@@ -568,7 +573,8 @@ _COMMA_GAP = re.compile(r",[ \t]*")
 # in quoted or pasted blocks ("> ", "??? ")
 _NAME_LINE = re.compile(r"(?:[A-ZÀ-ÖØ-Þ][\w'’\-.]*[ ]){1,3}[A-ZÀ-ÖØ-Þ][\w'’\-]+")
 _LINE_MARKS = " \t>?*-"
-_SPACED_DASH = re.compile(r"[ \t][\-–—][ \t]")
+# where a name ends: a spaced dash ("John Vũ - Chief Executive Officer"), "et al."
+_SPACED_DASH = re.compile(r"[ \t][\-–—][ \t]|[ \t]et[ \t]al\b")
 # "E-post: ..." is a field label; "Elizabeth: \"I'm ...\"" is a speaker, which stays a name.
 _LABEL_AFTER = re.compile(r"[ \t]*:(?![ \t]*[\"“'])")
 _COMPANY_SUFFIX = re.compile(

@@ -77,6 +77,11 @@ def person(marked: str) -> list[str]:
         ("leadership: ⟦Srta⟧. Rafaela Montenegro, founder", []),
         ("⟦Coach⟧ said so.", []),
         ("proposed by ⟦Cllr McCray⟧ and seconded", ["McCray"]),
+        # a mention across an arrow, a plus or "v." is two; "et al." is no part of a name
+        ("Lead owner changed: ⟦Georgian → Sylvie⟧.", ["Georgian", "Sylvie"]),
+        ("notes: ⟦kaja + astrid⟧ to sync", ["kaja", "astrid"]),
+        ("In the matter of ⟦Halim v. Okafor⟧, the court finds", ["Halim", "Okafor"]),
+        ("As shown by ⟦Duval et al⟧. (2021), it fails.", ["Duval"]),
         ("⟦Grandad⟧'s diary mentions her.", []),
         ("⟦Elizabeth:\"I'm⟧ Amanda's daughter\".", ["Elizabeth"]),
         ("⟦Elizabeth:\"I'm Amanda⟧'s daughter\".", ["Elizabeth", "Amanda"]),
