@@ -15,7 +15,14 @@ import regex
 from scanner.recognizers.street_address import RARE_STREET_TYPE, STREET_TYPE
 from scanner.resources import person_names, place_names
 
-__all__ = ["HONORIFICS", "PLACE_PREFIXES", "a_brand_name", "a_place_name", "in_a_firm_name"]
+__all__ = [
+    "HONORIFICS",
+    "PLACE_PREFIXES",
+    "a_brand_name",
+    "a_place_name",
+    "in_a_firm_name",
+    "where_a_firm_stands",
+]
 
 # Ranks, offices and forms of address written before a name ("Captain [Huff]", "Judge [Säde]",
 # "Srta. [Rafaela Montenegro]"), never part of it (the name lists' Faker sources list some as
@@ -72,12 +79,16 @@ def in_a_firm_name(text: str, start: int, end: int) -> bool:
             words = [word.lower() for word in match.groups()]
             if not all(word in names.surnames for word in words):
                 return False
-            return (
-                any(word not in names.given for word in words)
-                or _FIRM_CUE_BEFORE.search(text, max(0, match.start() - 12), match.start())
-                is not None
+            return any(word not in names.given for word in words) or where_a_firm_stands(
+                text, match.start()
             )
     return False
+
+
+def where_a_firm_stands(text: str, start: int) -> bool:
+    """``text[start:]`` follows "at", "for", "from", "of", "via" or "the", or a bracket: where
+    a firm's name stands (``a spokesperson for ...``, ``The ... Orchestra``)."""
+    return _FIRM_CUE_BEFORE.search(text, max(0, start - 12), start) is not None
 
 
 def a_place_name(value: str) -> bool:

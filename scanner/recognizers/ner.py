@@ -31,6 +31,7 @@ from scanner.recognizers.name_shapes import (
     a_brand_name,
     a_place_name,
     in_a_firm_name,
+    where_a_firm_stands,
 )
 from scanner.recognizers.person_context import COMPANY_FORM, INSTITUTION_WORDS
 from scanner.resources import common_unlisted, common_vocabulary, person_names, place_names
@@ -51,6 +52,13 @@ _CONJUNCT_AFTER = re.compile(
     rf"[ ](?:and|&|och)[ ](?P<name>{_CONJUNCT_WORD}(?:[ ]{_CONJUNCT_WORD})?)(?![\w\-])"
 )
 _CONJUNCTION = re.compile(r"[ ](?:and|&|och)[ ]")
+# two bare words joined by "and", not inside a list or beside another capitalised word
+# ("Marrero and Murphy were engineers"; not "Marrero and Nora Lind")
+_PAIR = re.compile(
+    rf"(?<![\w\-'’])(?<!,[ ])({_CONJUNCT_WORD})[ ]and[ ]({_CONJUNCT_WORD})"
+    r"(?![\w\-'’]|,[ ]?\w|[ ][A-ZÅÄÖÉÜ])"
+)
+_CAPITALISED_BEFORE = re.compile(rf"{_CONJUNCT_WORD}[ ]$")
 # "Nitesh, Randi, Mária", "Sarah, Gerónimo and Hannu": single words in a list
 _LIST_WORD = r"[^\W\d_][\w'’\-]*"
 _NAME_LIST = re.compile(
@@ -131,6 +139,10 @@ class PdmapNerRecognizer(LocalRecognizer):
                 recognizer_result(self, "PERSON", span, CONJUNCT_SCORE, "a list of names (NER)")
                 for span in _list_members(text, results, nlp_artifacts.mentions)
             )
+            results.extend(
+                recognizer_result(self, "PERSON", span, CONJUNCT_SCORE, "a pair of names (NER)")
+                for span in _name_pairs(text, results, nlp_artifacts.mentions)
+            )
         return results
 
 
@@ -172,6 +184,53 @@ def _conjuncts(
                 continue
             found.append((cand_start, cand_end))
     return found
+
+
+def _name_pairs(
+    text: str, results: list[RecognizerResult], mentions: list[Mention]
+) -> list[tuple[int, int]]:
+    """Two bare words joined by "and" are two people when one is a listed surname and the
+    other no common word (``Marrero and Murphy were precision
+    engineers``, ``Park and Mann``), whatever NER calls them (it calls such pairs a firm, but
+    a firm named after two people is rarely written so: Faker's firms are ``Hill LLC``,
+    ``Hill-Mann`` and ``Hill, Park and Mann``); not where a firm stands (``at Park and Mann``),
+    before a company form (``Park and Mann Ltd``), inside a longer mention NER found
+    (``Marks and Spencer Group``), when both are common words (``Black and White``) or when
+    either fails the checks a mention must pass."""
+    if " and " not in text:
+        return []
+    people = [(r.start, r.end) for r in results if r.entity_type == "PERSON"]
+    others = [(r.start, r.end) for r in results if r.entity_type != "PERSON"]
+    surnames = person_names().surnames
+    found: list[tuple[int, int]] = []
+    for pair in _PAIR.finditer(text):
+        words = [pair.span(1), pair.span(2)]
+        if (
+            where_a_firm_stands(text, pair.start())
+            or _CAPITALISED_BEFORE.search(text, max(0, pair.start() - 40), pair.start())
+            or _COMPANY_AFTER.match(text, pair.end()) is not None
+            or any(s < pair.start() or pair.end() < e for s, e in _overlapping(mentions, pair))
+            or any(s < pair.end() and pair.start() < e for s, e in others)
+        ):
+            continue
+        lowered = [text[start:end].lower() for start, end in words]
+        if (
+            not any(word in surnames for word in lowered)
+            or any(_no_person(text, start, end) for start, end in words)
+            or any(common_unlisted(word) for word in lowered)
+            or all(word in common_vocabulary() for word in lowered)  # "Black and White"
+        ):
+            continue
+        found.extend(
+            (start, end)
+            for start, end in words
+            if not any(s < end and start < e for s, e in people + found)
+        )
+    return found
+
+
+def _overlapping(mentions: list[Mention], match: re.Match[str]) -> list[tuple[int, int]]:
+    return [(m.start, m.end) for m in mentions if m.start < match.end() and match.start() < m.end]
 
 
 def _list_members(

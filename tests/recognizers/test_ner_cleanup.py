@@ -228,3 +228,32 @@ def test_a_listed_surname_beside_a_full_name_is_a_name_whatever_ner_calls_it() -
         text, ["PERSON"], NerArtifacts([org, person_mention], "en")
     )
     assert [text[r.start : r.end] for r in found] == ["Anna Berg"]
+
+
+@pytest.mark.parametrize(
+    ("text", "org", "expected"),
+    [
+        # two bare words joined by "and", one a listed surname, the other no common word: two
+        # people, whatever NER called them
+        ("Marrero and Murphy were precision engineers.", (0, 18), ["Marrero", "Murphy"]),
+        ("Is it true? Torpy and Salinas were engineers.", (12, 17), ["Torpy", "Salinas"]),
+        (
+            "Is it true? Sumarliðason and Vargas were engineers.",
+            (12, 34),
+            ["Sumarliðason", "Vargas"],
+        ),
+        # not where a firm stands, before a company form or inside a longer mention
+        ("I work at Park and Mann now.", (10, 23), []),
+        ("Park and Mann Ltd has offices.", (0, 17), []),
+        ("We bank with Marks and Spencer Group.", (13, 36), []),
+        # not common words, nor a word no list knows beside a word no list knows
+        ("Black and White photos were shown.", (0, 15), []),
+        ("Zentrova and Klarvix both offer a free tier.", (0, 20), []),
+        # not the last two of a list
+        ("Send it to Duncan, Graves and Davis today.", (11, 35), []),
+    ],
+)
+def test_a_pair_of_names(text: str, org: tuple[int, int], expected: list[str]) -> None:
+    mention = Mention(*org, "ORGANIZATION")
+    found = PdmapNerRecognizer("en").analyze(text, ["PERSON"], NerArtifacts([mention], "en"))
+    assert sorted(text[r.start : r.end] for r in found) == sorted(expected)
