@@ -139,7 +139,7 @@ _EU_PREFIX = (
     r"|Piazzale|Contrada|Pasaje|Pasadizo|Glorieta|Camino|Ronda|Callejón|Privada|Retorno"
     r"|Diagonal|Drumul|Aleea|Bulevardul|Calea|Intrarea|Splaiul|Șoseaua|Piața|pl\.|os\.|al\."
     r"|ulica|Jalan|Jl\.|Gg\.|Λεωφ\.|rue|avenue|boulevard|chemin|allée|impasse|quai|plac"
-    r"|Stretto|Vial|Acceso|Fazenda|Viaduto|Vereda|Ladeira|Avda\."
+    r"|Stretto|Vial|Acceso|Fazenda|Viaduto|Vereda|Ladeira|Avda\.|Λεωφόρος|Οδός|Πλατεία"
     # Galician, Catalan, Spanish, Mexican, Brazilian and Romanian street words of Faker's
     # address providers ("Rúa do Paseo 46", "Rambla Calixto Angulo 52", "Vale Aparecida, 9")
     r"|Rúa|Rambla|Cañada|Cuesta|Urbanización|Travesía|Passeig|Plaça|Avinguda|Calzada|Cerrada"
@@ -248,6 +248,12 @@ _HAS_POSTCODE = re.compile(rf"\n[ \t]*{_POSTCODE}")
 # after a house number, a street's name with its type ("Ilmalankuja 82 [Zachary Cliffs]",
 # "Tungata 11 [Rott Crossroad]"), as two street fields are written on one line
 _HOUSE_NUMBER_END = re.compile(r"(?<![\w\-])\d{1,5}[A-Za-z]?$")
+# a street word and a name before a house number, in any script ("Λεωφόρος Συγγρού 119")
+_STREET_WORDS_BEFORE = re.compile(
+    rf"(?<![\w\-])(?:{_EU_PREFIX})[ ](?:{_CAPITAL}[\w'’\-]+[ ]){{1,3}}$"
+)
+# a street line ending in its type ("11 Souterhead Road [Gregersen Prairie]")
+_STREET_TYPE_END = re.compile(rf"[ ]{STREET_TYPE}\.?$")
 _NAMED_STREET_AFTER = re.compile(
     rf"[ ](?:{_WORD}[ ]){{1,2}}(?:{STREET_TYPE}|{RARE_STREET_TYPE})(?![\w\-])"
 )
@@ -291,14 +297,16 @@ def _street_words(words: list[str]) -> bool:
 def _street_line_end(text: str, start: int, end: int) -> int:
     """The end of a street's line: the words after the house number belong to it when a
     unit or postcode line follows (``Storgatan 52 Hus B\n Suite 894\n...``), and so does a
-    second street name with its type (``Ilmalankuja 82 Zachary Cliffs``)."""
+    second street name with its type after the number or the first street's type
+    (``Ilmalankuja 82 Zachary Cliffs``, ``11 Souterhead Road Gregersen Prairie``)."""
     if (tail := _LINE_TAIL.match(text, end)) is not None:
         after = _CONTINUATION.match(text, tail.end())
         if after is not None and after.lastgroup in ("unit", "post"):
             return tail.end()
-    elif _HOUSE_NUMBER_END.search(text, max(start, end - 6), end) and (
-        named := _NAMED_STREET_AFTER.match(text, end)
-    ):
+    elif (
+        _HOUSE_NUMBER_END.search(text, max(start, end - 6), end)
+        or _STREET_TYPE_END.search(text, max(start, end - 12), end)
+    ) and (named := _NAMED_STREET_AFTER.match(text, end)):
         return named.end()
     return end
 
@@ -336,11 +344,15 @@ def _pattern_start(text: str, start: int, end: int, pattern: str) -> int | None:
             return None  # "at Royal Court", "of Hyde Park"
         if name in names.given and street in names.surnames:
             return None  # "is Anna Hill": a given name and a surname are a person
-    if pattern == "european suffix street" and (
-        (apart := _WORD_BEFORE_APART.search(text, start, end)) is not None
-        and (apart.group(1).islower() or _common_word_no_place(apart.group(1).lower()))
-    ):
-        return None  # "Hello u. 2"
+    if pattern == "european suffix street":
+        apart = _WORD_BEFORE_APART.search(text, start, end)
+        if apart is not None and (
+            apart.group(1).islower() or _common_word_no_place(apart.group(1).lower())
+        ):
+            return None  # "Hello u. 2"
+        named = [word for word in text[start:end].split() if not word[:1].isdigit()]
+        if len(named) == 1 and _common_word_no_place(named[0].lower()):
+            return None  # "Gate 12", "Ring 3": a common word that is only a street word
     if pattern == "block head" and (prefix := _LINE_PREFIX.match(text, start, end)):
         start = prefix.end()
     if pattern == "numbered street" and not _street_words(text[start:end].split()[1:-1]):
@@ -668,6 +680,8 @@ class PdmapStreetAddressRecognizer(RegexRecognizer):
         lead = _LEADING_NUMBER.search(text, max(0, start - 8), start)
         if lead and pattern != "block head":
             start = lead.start()
+        elif (prefix := _STREET_WORDS_BEFORE.search(text, max(0, start - 60), start)) is not None:
+            start = prefix.start()  # "[Λεωφόρος Συγγρού] 119 Nino Point": a street word first
         # "Apt. 675 62314 Mellemvej 32": a flat written before the street line belongs to it
         if pattern != "unit" and (unit := _UNIT_BEFORE.search(text, max(0, start - 24), start)):
             start = unit.start()
@@ -726,6 +740,8 @@ class PdmapStreetAddressRecognizer(RegexRecognizer):
             street := _STREET_BEFORE_UNIT.search(text, max(0, start - 80), start)
         ):
             start = street.start()
+            if (prefix := _STREET_WORDS_BEFORE.search(text, max(0, start - 60), start)) is not None:
+                start = prefix.start()
         if _ENDS_WITH_UNIT.search(text, start, end) is None:
             return start, end
         position, words, last = end, 0, end
@@ -737,7 +753,9 @@ class PdmapStreetAddressRecognizer(RegexRecognizer):
             if token.lower() in _TAIL_JOINERS and words:
                 position = word.end()
                 continue
-            if not token[:1].isupper() or (token.lower() in common_words() and not token.isupper()):
+            if not (token[:1].isupper() or token.isupper()) or (
+                token.lower() in common_words() and not token.isupper()
+            ):
                 break  # a lower-case word, or a sentence going on ("Apt. 5 Please call")
             position = last = word.end()
             words += 1

@@ -282,6 +282,22 @@ T = "STREET_ADDRESS"
             "> Benito Bianchi\n> 040 Snellmaninkatu 55\n> Apt. 022\n> ESPOO\n> Finland 23221",
             ["040 Snellmaninkatu 55\n> Apt. 022\n> ESPOO\n> Finland 23221"],
         ),
+        # a second street name after the first one's type; a street word in another script
+        # before the house number; a tail word in capitals whatever its first character
+        (
+            "Confirm the address (11 Souterhead Road Gregersen Prairie, Suite 445, LOW STREET,"
+            " United Kingdom 10543) is correct.",
+            ["11 Souterhead Road Gregersen Prairie, Suite 445, LOW STREET, United Kingdom 10543"],
+        ),
+        (
+            "our EU hub at Λεωφόρος Συγγρού 119 Nino Point, Apt. 658, ΑΓΙΟΣ ∆ΟΜΕΤΙΟΣ, Cyprus"
+            " (Greek) 25572.",
+            ["Λεωφόρος Συγγρού 119 Nino Point, Apt. 658, ΑΓΙΟΣ ∆ΟΜΕΤΙΟΣ, Cyprus (Greek) 25572"],
+        ),
+        # a common word that is only a street word is no street ("gate", "ring")
+        ("Gate 12 is now closed; go to Gate 14.", []),
+        ("Omkring 110 textilarbetare miste livet.", []),
+        ("Kirkegata 12, 0153 Oslo", ["Kirkegata 12, 0153 Oslo"]),
         # "utca" abbreviated, Norwegian "terrasse" apart, Spanish "Avda."
         ("the building at 17693 Király u. 15. could not be found", ["17693 Király u. 15."]),
         ("Hello u. 2 times", []),
