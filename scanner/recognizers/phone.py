@@ -48,6 +48,10 @@ _NANP_LAYOUT = re.compile(r"^(?:\+?1[ .\-])?(?:\(\d{3}\)\s?|\d{3}[\-.])\d{3}[\-.
 _INTERNATIONAL_GROUPS = re.compile(
     r"^(?:\+|00)[1-9]\d{0,2}(?:[ \-.](?:\(\d{1,4}\)|\d{1,4})){2,5}(?:\s?(?:x|ext\.?)\s?\d{1,5})?$"
 )
+# an area code of two to five digits in brackets, not a year, then digit groups
+_BRACKETED_AREA_CODE = re.compile(
+    r"^\((?!(?:19|20)\d\d\))\d{2,5}\)[ \-]?\d{2,6}(?:[ \-]\d{2,6}){0,3}$"
+)
 _MOBILE_TYPES = (PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE)
 
 
@@ -139,21 +143,31 @@ class PdmapPhoneRecognizer(RegexRecognizer):
             possible = _parse(candidate, "SE", strict=False)
             if possible is None:
                 return 0.0
-            return 0.6 if has_context() else 0.5 if _INTERNATIONAL_GROUPS.match(candidate) else 0.0
+            if has_context():
+                return 0.6
+            # a "+" and a country code are written only before a phone number ("+447700677662",
+            # "+41 (0)38 549 02 90", nine digits or more); "00" may start an order number, so it
+            # needs digit groups
+            plus = candidate.startswith(("+", "(+")) and digits >= 9
+            return 0.5 if plus or _INTERNATIONAL_GROUPS.match(candidate) else 0.0
         nanp = _NANP_LAYOUT.match(candidate) is not None
-        if not nanp and not has_context():
+        # an area code in brackets before digit groups, which only phone numbers have
+        # ("(08) 8747 6301", "(37) 788-063"), stands without a phone word
+        bracketed = _BRACKETED_AREA_CODE.match(candidate) is not None and digits >= 8
+        context = has_context()
+        if not (nanp or bracketed or context):
             return 0.0
         for region in self.REGIONS:
             if _parse(candidate, region) is not None:
-                return 0.6 if nanp else 0.35
+                return 0.6 if nanp else 0.35 if context else 0.5
         if nanp and _parse(candidate, "US", strict=False) is not None:
             return 0.5  # "(565) 369-0702": the layout of a North American number, unassigned
         # a number of the right length somewhere, written in digit groups as people write
-        # phone numbers ("78 651 450", "(37) 788-063"), beside a phone word
-        if _GROUPED.match(candidate) and has_context():
+        # phone numbers ("78 651 450", "(37) 788-063"), beside a phone word or bracketed
+        if _GROUPED.match(candidate) and (bracketed or context):
             for region in self.REGIONS:
                 if _parse(candidate, region, strict=False) is not None:
-                    return 0.3
+                    return 0.3 if context else 0.5
         return 0.0
 
 

@@ -59,6 +59,15 @@ T = "PHONE_NUMBER"
         ("my number is 21539743, thanks", ["21539743"]),
         ("Her number is 0485 384 699 if you need it", ["0485 384 699"]),
         ("The number is 21539743.", []),
+        # a "+" and nine digits or more, or an area code in brackets before digit groups, are
+        # written only for phone numbers: no phone word needed
+        ("+447700677662", ["+447700677662"]),
+        ("+41 (0)38 549 02 90 is the best way to get me", ["+41 (0)38 549 02 90"]),
+        ("(37) 788-063 is the best way to get me.", ["(37) 788-063"]),
+        ("Temperature +12345678", []),
+        ("In (2019) 123 456 people voted", []),
+        ("See section (4) 2345 678 of the act", []),
+        ("Order 0012345678 shipped", []),
         # not phone numbers
         ("Order 4500123456 shipped", []),
         ("Datum 2024-03-12 kl 10:15", []),
