@@ -313,8 +313,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--lowercase", action="store_true", help="Every frame typed without capitals."
     )
+    parser.add_argument(
+        "--en-ner", type=Path, default=None, help="English NER weights (train_en_ner.py output)."
+    )
     args = parser.parse_args(argv)
-    from scanner.engine import DetectionEngine
+    from scanner.engine import DetectionEngine, EngineSettings
 
     rng = random.Random(args.seed)
     sources = {
@@ -334,7 +337,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not args.genre or f.genre in args.genre
     ]
     cases = [fill(frame, values, keys) for frame in frames for _ in range(args.fills)]
-    engine = DetectionEngine.load()
+    settings = EngineSettings()
+    if args.en_ner is not None:
+        base = settings.models["en"].split("+", 1)[0]
+        settings.models["en"] = f"{base}+{args.en_ner.resolve()}"
+    engine = DetectionEngine.load(settings)
     texts = [case.text for case in cases]
     results = engine.detect_batch(texts, ["en"] * len(texts))
     entity_type = ENTITY_TYPES[args.entity]

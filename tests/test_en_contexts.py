@@ -9,7 +9,8 @@ from training.en_contexts import LABELS, PERSON_SLOTS, filled, read_templates
 
 _SLOT = re.compile(r"\{\{(\w+)\}\}")
 ALLOWED = PERSON_SLOTS | set(LABELS) | {
-    "address", "street", "email", "phone", "date", "amount", "number", "product",
+    "address", "street", "email", "phone", "date", "amount", "number", "product", "month",
+    "weekday",
 }  # fmt: skip
 
 
