@@ -112,7 +112,7 @@ _STREET_AFTER = (
 # a transcript line's time stamp before the speaker ("[00:03:12] ", "10:05 ")
 _TIME_STAMP = r"(?:\[[\d:.,]+\][ \t]*|\d{1,2}:\d{2}(?::\d{2})?[ \t]+)"
 _SPEAKER_LINE = regex.compile(rf"(?m)^[ \t>]*{_TIME_STAMP}?(?P<label>{_SPEAKER})[ \t]*:[ \t]*\S")
-_LOWER_SPEAKER_LINE = regex.compile(r"(?m)^[ \t>]*\p{Ll}[\p{Ll}'’\-]+[ \t]*:[ \t]*\S")
+_LOWER_SPEAKER_LINE = regex.compile(r"(?m)^[ \t>]*(\p{Ll}[\p{Ll}'’\-]+)[ \t]*:[ \t]*\S")
 _STAMPED_LINE = regex.compile(rf"[ \t>]*{_TIME_STAMP}")
 
 
@@ -122,11 +122,18 @@ def _is_listed_speaker(word: str) -> bool:
 
 def _lower_case_speaker(text: str, start: int, end: int) -> tuple[int, int] | None:
     """A speaker in a text typed without capitals: a listed given name, in a text with two
-    speaker lines (not "note: call back"), then as :func:`_lower_case_title`."""
+    speaker lines (not "note: call back"), or a word that is no common word beside a speaker
+    who is a listed given name ("maja: who's sending the minutes\nmontez: i can do it"); then
+    as :func:`_lower_case_title`."""
     first = text[start:end].split(maxsplit=1)[0]
-    if not _is_listed_speaker(first):
+    speakers = [line.group(1) for line in itertools.islice(_LOWER_SPEAKER_LINE.finditer(text), 8)]
+    if len(speakers) < 2:
         return None
-    if sum(1 for _ in itertools.islice(_LOWER_SPEAKER_LINE.finditer(text), 2)) < 2:
+    if not _is_listed_speaker(first) and (
+        common_unlisted(first)
+        or first in common_vocabulary()
+        or not any(other != first and _is_listed_speaker(other) for other in speakers)
+    ):
         return None
     return _lower_case_title(text, start, end)
 

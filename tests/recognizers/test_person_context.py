@@ -95,6 +95,10 @@ T = "PERSON"
         ("Dear Ms Männiste,\nThank you for your order.", ["Männiste"]),  # no title in the name
         # common words, none of them a name, are a role (not a rarer word after a title)
         ("Dear Hiring Manager,\n\nI am applying for the role.", []),
+        # without capitals: an unlisted speaker beside a listed one; no common word
+        ("maja: ok so who's sending the minutes\nmontez: i can do it", ["maja", "montez"]),
+        ("note: call back\nstatus: done today", []),
+        ("maja: who's sending the minutes\nbudget: i can do it", ["maja"]),
         ("Regards,\nAccounts Payable\nPena Inc", []),
         ("For my take on Mrs. Lennox, see the list.", ["Lennox"]),
         ("Mrs Dretvić's appointment has been moved.", ["Dretvić"]),  # no possessive
