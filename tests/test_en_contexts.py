@@ -9,8 +9,7 @@ from training.en_contexts import LABELS, PERSON_SLOTS, filled, read_templates
 
 _SLOT = re.compile(r"\{\{(\w+)\}\}")
 ALLOWED = PERSON_SLOTS | set(LABELS) | {
-    "address", "street", "email", "phone", "date", "amount", "number", "product", "month",
-    "weekday",
+    "address", "street", "email", "phone", "date", "amount", "number", "product",
 }  # fmt: skip
 
 

@@ -7,9 +7,9 @@ products, streets, titles and nationalities, never people. :func:`filled` fills 
 ``copies`` times from Faker (MIT) in many Latin-script locales (and with the names of
 :data:`ROMANISED_LOCALES` in Latin letters), so the model sees names from many countries in many
 positions: ``{{name}}``, ``{{first}}``, ``{{last}}`` and ``{{title_name}}`` become PERSON gold
-spans (``{{first}} {{last}}`` one span), ``{{org}}`` and ``{{team}}`` ORG and
-``{{city}}``/``{{country}}`` GPE; the other placeholders (address, street, e-mail, phone, date,
-amount, number, product, month, weekday) carry no label.
+spans (``{{first}} {{last}}`` one span), ``{{org}}`` ORG and ``{{city}}``/``{{country}}`` GPE; the
+other placeholders (address, street, e-mail, phone, date, amount, number, product) carry no
+label.
 The run is deterministic for a seed, a Faker version and a ``PYTHONHASHSEED`` (some of Faker's
 place providers choose from sets; ``train_en_ner.py`` pins it to 0).
 
@@ -44,12 +44,11 @@ ROMANISED_LOCALES = ("ru_RU", "uk_UA", "bg_BG", "ja_JP")
 
 HOLDOUT_DERIVED = "@holdout "
 PERSON_SLOTS = frozenset({"name", "first", "last", "title_name"})
-LABELS = {"org": "ORG", "team": "ORG", "city": "GPE", "country": "GPE"}
+LABELS = {"org": "ORG", "city": "GPE", "country": "GPE"}
 _SLOT = re.compile(r"\{\{(\w+)\}\}")
 _DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%B %d, %Y")
 _CURRENCIES = ("$", "€", "£", "SEK ")
 _PRODUCT_ENDINGS = ("", " Pro", " 2", "Hub", " App")
-_TEAM_NAMES = ("Rovers", "United", "Wanderers", "Rangers", "Athletic", "Falcons", "Lions")
 _TITLES = ("Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr", "Prof.", "Miss")
 
 
@@ -112,9 +111,6 @@ class _Values:
             "amount": lambda f: self.rng.choice(_CURRENCIES) + str(self.rng.randint(5, 9999)),
             "number": lambda f: str(self.rng.randint(1000, 99999999)),
             "product": lambda f: f.word().capitalize() + self.rng.choice(_PRODUCT_ENDINGS),
-            "team": lambda f: f"{f.city()} {self.rng.choice(_TEAM_NAMES)}",
-            "month": lambda f: f.month_name(),
-            "weekday": lambda f: f.day_of_week(),
         }  # fmt: skip
 
     def _name(self, fake: Faker) -> str:
