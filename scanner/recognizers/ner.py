@@ -59,6 +59,13 @@ _PAIR = re.compile(
     r"(?![\w\-'’]|,[ ]?\w|[ ][A-ZÅÄÖÉÜ])"
 )
 _CAPITALISED_BEFORE = re.compile(rf"{_CONJUNCT_WORD}[ ]$")
+# a capitalised word (and the one after it) not inside a handle, a path or a hyphenated word
+_GIVEN_NAME = re.compile(
+    rf"(?<![\w\-'’@#./])({_CONJUNCT_WORD})(?:[ ]({_CONJUNCT_WORD}))?(?![\w\-'’@])"
+)
+# where every word is capitalised: a text's, a line's or a sentence's start, after a colon or an
+# opening quote or bracket
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"“(\[|•\-–—*>])[ \t]*$")
 # "Nitesh, Randi, Mária", "Sarah, Gerónimo and Hannu": single words in a list
 _LIST_WORD = r"[^\W\d_][\w'’\-]*"
 _NAME_LIST = re.compile(
@@ -143,6 +150,11 @@ class PdmapNerRecognizer(LocalRecognizer):
                 recognizer_result(self, "PERSON", span, CONJUNCT_SCORE, "a pair of names (NER)")
                 for span in _name_pairs(text, results, nlp_artifacts.mentions)
             )
+            if not lowercase_text and self.supported_language == "en":
+                results.extend(
+                    recognizer_result(self, "PERSON", span, CONJUNCT_SCORE, "a given name (NER)")
+                    for span in _given_names(text, results, nlp_artifacts.mentions)
+                )
         return results
 
 
@@ -226,6 +238,36 @@ def _name_pairs(
             for start, end in words
             if not any(s < end and start < e for s, e in people + found)
         )
+    return found
+
+
+def _given_names(
+    text: str, results: list[RecognizerResult], mentions: list[Mention]
+) -> list[tuple[int, int]]:
+    """A listed given name that is no common word, mid-sentence, is a name NER missed (``Why is
+    Natasja so impulsive?``, ``A tribute to Vilmer Holmberg``), with a capitalised word after
+    it that is a listed name or no common word as its surname; not at a sentence's or a
+    line's start (where every word is capitalised), inside anything NER found, or when it
+    fails the checks a mention must pass (a place, a street, a firm)."""
+    names = person_names()
+    taken = [(r.start, r.end) for r in results] + [(m.start, m.end) for m in mentions]
+    found: list[tuple[int, int]] = []
+    for match in _GIVEN_NAME.finditer(text):
+        start, end = match.span(1)
+        word = match.group(1).lower()
+        if (
+            word not in names.given
+            or word in common_vocabulary()
+            or word in common_words()
+            or _SENTENCE_START.search(text, max(0, start - 4), start) is not None
+            or any(s < match.end() and start < e for s, e in taken)
+        ):
+            continue
+        surname = match.group(2)
+        if surname is not None and not common_unlisted(surname.lower()):
+            end = match.end(2)
+        if not _no_person(text, start, end):
+            found.append((start, end))
     return found
 
 

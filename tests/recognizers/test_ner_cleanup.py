@@ -257,3 +257,24 @@ def test_a_pair_of_names(text: str, org: tuple[int, int], expected: list[str]) -
     mention = Mention(*org, "ORGANIZATION")
     found = PdmapNerRecognizer("en").analyze(text, ["PERSON"], NerArtifacts([mention], "en"))
     assert sorted(text[r.start : r.end] for r in found) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a listed given name that is no common word, mid-sentence, with a capitalised surname
+        # after it that is no common word: a name NER missed
+        ("Why is Natasja so impulsive?", ["Natasja"]),
+        ("A tribute to Vilmer Holmberg - sadly, she left.", ["Vilmer Holmberg"]),
+        # not at a sentence's or a line's start, in a handle, or a common word
+        ("Natasja called twice.", []),
+        ("ping @Natasja about it", []),
+        ("The report is ready: Natasja will send it.", []),
+        ("We need more Will and Grace here.", []),
+    ],
+)
+def test_a_given_name_ner_missed(text: str, expected: list[str]) -> None:
+    found = PdmapNerRecognizer("en").analyze(text, ["PERSON"], NerArtifacts([], "en"))
+    assert [text[r.start : r.end] for r in found] == expected
+    # Swedish text has pdmap's own NER, which finds its names
+    assert PdmapNerRecognizer("sv").analyze(text, ["PERSON"], NerArtifacts([], "sv")) == []
