@@ -357,6 +357,8 @@ def _pattern_start(text: str, start: int, end: int, pattern: str) -> int | None:
         start = prefix.end()
     if pattern == "numbered street" and not _street_words(text[start:end].split()[1:-1]):
         return None  # "In 2024 March 15", "1500 Units 3"
+    if pattern == "numbers first" and not _street_words(text[start:end].split()[2:]):
+        return None  # "In 2019 12 Days", "Order 4471 2 Blue Widgets"
     if pattern == "street before a postal tail":
         if (street_start := _street_before_its_town(text, start, end)) is None:
             return None
@@ -496,6 +498,17 @@ class PdmapStreetAddressRecognizer(RegexRecognizer):
             "numbered street",
             rf"(?<![\w\-.,/:])\d{{3,6}}[ ](?:{_ANY_WORD}[ ]){{1,3}}\d{{1,5}}[A-Za-z]?"
             r"(?![\w\-/]|[.,]\d)",
+            0.6,
+        ),
+        (
+            # ... or two numbers and the street's words after them, to a sentence's or a
+            # phrase's end: "out for delivery to 9816 214 Pavlou Drandaki." (see accept: no
+            # common word, month or all-capital word among them)
+            "numbers first",
+            # (not a postcode and its town: "123 45 Täby", "270 58 Πολύγυρος")
+            rf"(?<![\w\-.,/:])(?!\d{{3}}[ ]\d\d[ ])\d{{3,6}}[ ]\d{{1,5}}[ ]"
+            rf"(?:{_CAPITAL}[\w'’\-]{{2,}}[ ]){{0,2}}"
+            rf"{_CAPITAL}[\w'’\-]{{2,}}(?=[ \t]*(?:[.,;!?)\n]|$))",
             0.6,
         ),
         ("po box", r"(?<![\w])P\.?\s?O\.?\s?Box\s\d{1,6}(?![\w])", 0.75),

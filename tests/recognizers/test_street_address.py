@@ -294,6 +294,14 @@ T = "STREET_ADDRESS"
             " (Greek) 25572.",
             ["Λεωφόρος Συγγρού 119 Nino Point, Apt. 658, ΑΓΙΟΣ ∆ΟΜΕΤΙΟΣ, Cyprus (Greek) 25572"],
         ),
+        # two numbers and the street's words after them, to the phrase's end
+        (
+            "Out for delivery to 9816 214 Pavlou Drandaki. Window 13-15.",
+            ["9816 214 Pavlou Drandaki"],
+        ),
+        ("We sold 1500 20 Units.", []),
+        ("Room 101 2 Floor.", []),
+        ("Send it to 270 58 Πολύγυρος.", []),  # a postcode and its town alone
         # a common word that is only a street word is no street ("gate", "ring")
         ("Gate 12 is now closed; go to Gate 14.", []),
         ("Omkring 110 textilarbetare miste livet.", []),
