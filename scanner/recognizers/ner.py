@@ -202,13 +202,14 @@ def _name_pairs(
     text: str, results: list[RecognizerResult], mentions: list[Mention]
 ) -> list[tuple[int, int]]:
     """Two bare words joined by "and" are two people when one is a listed surname and the
-    other no common word (``Marrero and Murphy were precision
-    engineers``, ``Park and Mann``), whatever NER calls them (it calls such pairs a firm, but
-    a firm named after two people is rarely written so: Faker's firms are ``Hill LLC``,
-    ``Hill-Mann`` and ``Hill, Park and Mann``); not where a firm stands (``at Park and Mann``),
-    before a company form (``Park and Mann Ltd``), inside a longer mention NER found
-    (``Marks and Spencer Group``), when both are common words (``Black and White``) or when
-    either fails the checks a mention must pass."""
+    other no common word no list knows (``Marrero and Murphy were precision engineers``,
+    ``Torpy and Salinas``), whatever NER calls them: it calls such pairs a firm, but a firm
+    named after two people is rarely written so (Faker's firms are ``Hill LLC``, ``Hill-Mann``
+    and ``Hill, Park and Mann``). Not where a firm stands (``at Torpy and Salinas``), before a
+    company form (``... Ltd``), inside a longer mention NER found (``Marks and Spencer
+    Group``), when both are common words (``Black and White``; also ``Park and Mann``, whose
+    words are common in the word lists) or when either fails the checks a mention must
+    pass."""
     if " and " not in text:
         return []
     people = [(r.start, r.end) for r in results if r.entity_type == "PERSON"]
@@ -327,8 +328,8 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
-    if (dash := _SPACED_DASH.search(text, start, end)) is not None:
-        end = dash.start()  # "John Vũ - Chief ...", "Duval et al.": no name holds them
+    if (name_end := _NAME_END.search(text, start, end)) is not None:
+        end = name_end.start()  # "John Vũ - Chief ...", "Duval et al.": no name holds them
     value = text[start:end]
     trimmed = _TRIM.sub("", value)
     lead = _LEAD.match(trimmed)
@@ -675,7 +676,7 @@ _COMMA_GAP = re.compile(r",[ \t]*")
 _NAME_LINE = re.compile(r"(?:[A-ZÀ-ÖØ-Þ][\w'’\-.]*[ ]){1,3}[A-ZÀ-ÖØ-Þ][\w'’\-]+")
 _LINE_MARKS = " \t>?*-"
 # where a name ends: a spaced dash ("John Vũ - Chief Executive Officer"), "et al."
-_SPACED_DASH = re.compile(r"[ \t][\-–—][ \t]|[ \t]et[ \t]al\b")
+_NAME_END = re.compile(r"[ \t][\-–—][ \t]|[ \t]et[ \t]al\b")
 # "E-post: ..." is a field label; "Elizabeth: \"I'm ...\"" is a speaker, which stays a name.
 _LABEL_AFTER = re.compile(r"[ \t]*:(?![ \t]*[\"“'])")
 _COMPANY_SUFFIX = re.compile(

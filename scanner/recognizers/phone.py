@@ -3,8 +3,10 @@
 Candidates come from one permissive regex; each is parsed (Sweden first, then the regions in
 ``REGIONS``) and kept only when ``phonenumbers`` says it is a valid number. The score says how
 phone-like the writing is: an explicit ``+46``/``0046`` prefix or a Swedish area-code layout
-(``08-123 456 78``, ``070-123 45 67``) stands on its own; bare digit runs and foreign national
-formats need a context word (``tel``, ``mobil``, ``phone``, ...).
+(``08-123 456 78``, ``070-123 45 67``) stands on its own, and so do layouts only phone numbers
+have (a ``+`` and a country code, the North American layout, an area code in brackets before
+digit groups); bare digit runs and other foreign national formats need a context word
+(``tel``, ``mobil``, ``phone``, ``my number``, ...).
 """
 
 from __future__ import annotations
@@ -152,7 +154,7 @@ class PdmapPhoneRecognizer(RegexRecognizer):
             return 0.5 if plus or _INTERNATIONAL_GROUPS.match(candidate) else 0.0
         nanp = _NANP_LAYOUT.match(candidate) is not None
         # an area code in brackets before digit groups, which only phone numbers have
-        # ("(08) 8747 6301", "(37) 788-063"), stands without a phone word
+        # ("(37) 788-063", "(99) 645-791"), stands without a phone word
         bracketed = _BRACKETED_AREA_CODE.match(candidate) is not None and digits >= 8
         context = has_context()
         if not (nanp or bracketed or context):

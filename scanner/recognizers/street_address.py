@@ -366,6 +366,13 @@ def _pattern_start(text: str, start: int, end: int, pattern: str) -> int | None:
     return start
 
 
+def _street_words_before(text: str, start: int) -> int:
+    """Where a street starts when a street word and a name stand before its house number
+    (``[Λεωφόρος Συγγρού] 119 Nino Point``); else ``start``."""
+    prefix = _STREET_WORDS_BEFORE.search(text, max(0, start - 60), start)
+    return start if prefix is None else prefix.start()
+
+
 def _outermost(results: list[RecognizerResult]) -> list[RecognizerResult]:
     """The results not inside another one; of equal spans, the first."""
     kept: list[RecognizerResult] = []
@@ -693,8 +700,8 @@ class PdmapStreetAddressRecognizer(RegexRecognizer):
         lead = _LEADING_NUMBER.search(text, max(0, start - 8), start)
         if lead and pattern != "block head":
             start = lead.start()
-        elif (prefix := _STREET_WORDS_BEFORE.search(text, max(0, start - 60), start)) is not None:
-            start = prefix.start()  # "[Λεωφόρος Συγγρού] 119 Nino Point": a street word first
+        else:
+            start = _street_words_before(text, start)
         # "Apt. 675 62314 Mellemvej 32": a flat written before the street line belongs to it
         if pattern != "unit" and (unit := _UNIT_BEFORE.search(text, max(0, start - 24), start)):
             start = unit.start()
@@ -752,9 +759,7 @@ class PdmapStreetAddressRecognizer(RegexRecognizer):
         if pattern == "unit" and (
             street := _STREET_BEFORE_UNIT.search(text, max(0, start - 80), start)
         ):
-            start = street.start()
-            if (prefix := _STREET_WORDS_BEFORE.search(text, max(0, start - 60), start)) is not None:
-                start = prefix.start()
+            start = _street_words_before(text, street.start())
         if _ENDS_WITH_UNIT.search(text, start, end) is None:
             return start, end
         position, words, last = end, 0, end
