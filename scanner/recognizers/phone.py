@@ -156,20 +156,20 @@ class PdmapPhoneRecognizer(RegexRecognizer):
         # an area code in brackets before digit groups, which only phone numbers have
         # ("(37) 788-063", "(99) 645-791"), stands without a phone word
         bracketed = _BRACKETED_AREA_CODE.match(candidate) is not None and digits >= 8
-        context = has_context()
-        if not (nanp or bracketed or context):
+        context = functools.cache(has_context)  # read once, and only when needed
+        if not (nanp or bracketed or context()):
             return 0.0
         for region in self.REGIONS:
             if _parse(candidate, region) is not None:
-                return 0.6 if nanp else 0.35 if context else 0.5
+                return 0.6 if nanp else 0.35 if context() else 0.5
         if nanp and _parse(candidate, "US", strict=False) is not None:
             return 0.5  # "(565) 369-0702": the layout of a North American number, unassigned
         # a number of the right length somewhere, written in digit groups as people write
         # phone numbers ("78 651 450", "(37) 788-063"), beside a phone word or bracketed
-        if _GROUPED.match(candidate) and (bracketed or context):
+        if _GROUPED.match(candidate) and (bracketed or context()):
             for region in self.REGIONS:
                 if _parse(candidate, region, strict=False) is not None:
-                    return 0.3 if context else 0.5
+                    return 0.3 if context() else 0.5
         return 0.0
 
 
