@@ -82,23 +82,28 @@ def quiet_third_party_logging() -> None:
         logging.getLogger(name).setLevel(logging.ERROR)
 
 
+def pdmap_settings(en_ner: str | Path | None = None, sv_ner: str | Path | None = None) -> Any:
+    """pdmap's ``EngineSettings`` with other English NER weights (``train_en_ner.py`` output,
+    on the shipped base pipeline) or another Swedish pipeline; None (the defaults) without."""
+    if en_ner is None and sv_ner is None:
+        return None
+    settings = importlib.import_module("scanner").EngineSettings()
+    if en_ner is not None:
+        base = settings.models["en"].split("+", 1)[0]
+        settings.models["en"] = f"{base}+{Path(en_ner).resolve()}"
+    if sv_ner is not None:
+        settings.models["sv"] = str(Path(sv_ner).resolve())
+    return settings
+
+
 class PdmapDetector:
     """pdmap's ``DetectionEngine``; raises ImportError while ``scanner`` is not there yet."""
 
     name = "pdmap"
 
     def __init__(self, en_ner: str | None = None, sv_ner: str | None = None) -> None:
-        scanner = importlib.import_module("scanner")
-        engine_class: Any = scanner.DetectionEngine
-        settings: Any = None
-        if en_ner is not None or sv_ner is not None:
-            settings = scanner.EngineSettings()
-        if en_ner is not None:
-            base = settings.models["en"].split("+", 1)[0]
-            settings.models["en"] = f"{base}+{Path(en_ner).resolve()}"
-        if sv_ner is not None:
-            settings.models["sv"] = str(Path(sv_ner).resolve())
-        self._engine: Any = engine_class.load(settings)
+        engine_class: Any = importlib.import_module("scanner").DetectionEngine
+        self._engine: Any = engine_class.load(pdmap_settings(en_ner, sv_ner))
 
     def predict(self, texts: Sequence[str]) -> list[list[Span]]:
         results: Sequence[Sequence[Any]] = self._engine.detect_batch(list(texts))

@@ -317,7 +317,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--en-ner", type=Path, default=None, help="English NER weights (train_en_ner.py output)."
     )
     args = parser.parse_args(argv)
-    from scanner.engine import DetectionEngine, EngineSettings
+    from benchmarks.eval_detect import pdmap_settings
+    from scanner.engine import DetectionEngine
 
     rng = random.Random(args.seed)
     sources = {
@@ -337,11 +338,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not args.genre or f.genre in args.genre
     ]
     cases = [fill(frame, values, keys) for frame in frames for _ in range(args.fills)]
-    settings = EngineSettings()
-    if args.en_ner is not None:
-        base = settings.models["en"].split("+", 1)[0]
-        settings.models["en"] = f"{base}+{args.en_ner.resolve()}"
-    engine = DetectionEngine.load(settings)
+    engine = DetectionEngine.load(pdmap_settings(args.en_ner))
     texts = [case.text for case in cases]
     results = engine.detect_batch(texts, ["en"] * len(texts))
     entity_type = ENTITY_TYPES[args.entity]
