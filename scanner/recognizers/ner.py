@@ -352,6 +352,20 @@ def _no_person(text: str, start: int, end: int, lowercase_text: bool = False) ->
     )
 
 
+def _a_speaker(text: str, start: int, end: int) -> bool:
+    """A name NER found before a colon is a speaker, not a field label, at a line's start
+    (after a role word, ``Agent Diana:``) with words said after it (``Csonka: Can you hear
+    me now?``, ``Hirai: pushed the fix``); no word of it common text or without a vowel."""
+    line_start = text.rfind("\n", 0, start) + 1
+    head = text[line_start:start].strip(_LINE_MARKS).lower()
+    if head and head not in _ROLE_WORDS:
+        return False
+    words = text[start:end].lower().split()
+    if any(common_unlisted(word) or _VOWEL.search(word) is None for word in words):
+        return False  # "Summary:", "Prscrptns:"
+    return _SAID.match(text, end) is not None
+
+
 def _plausible_name(text: str, start: int, end: int, lowercase_text: bool = False) -> bool:
     """False for what NER often calls a person but is not: labels (``E-post:``), companies
     (``... AB``), role words (``Hej Kundtjänst``), digits and all-caps tokens; a name without
@@ -361,7 +375,9 @@ def _plausible_name(text: str, start: int, end: int, lowercase_text: bool = Fals
         return False
     if value.isupper() or not (lowercase_text or any(ch.isupper() for ch in value)):
         return False
-    if _LABEL_AFTER.match(text, end) or _COMPANY_AFTER.match(text, end):
+    if (_LABEL_AFTER.match(text, end) and not _a_speaker(text, start, end)) or _COMPANY_AFTER.match(
+        text, end
+    ):
         return False
     words = value.split()
     if _COMPANY_SUFFIX.fullmatch(words[-1]):
@@ -414,9 +430,12 @@ def _whole_name(text: str, start: int, end: int) -> tuple[int, int]:
     """A name NER cut at a hyphen made whole: a hyphenated first name of six characters or more
     just before the mention (``Simon-Eric [Nilsson]``; not ``Wi-Fi``), and hyphenated parts
     after it, with the surname that follows them (``[Ing-Marie]-Ingrid Fredriksson``), and a
-    hyphenated surname after a one-word mention (``[Hassan] Al-Sayed``)."""
+    hyphenated surname after a one-word mention (``[Hassan] Al-Sayed``), and a listed given
+    name that is no common word just before a one-word mention (``Jouni [Hahli]``)."""
     if (before := _HYPHENATED_BEFORE.search(text, max(0, start - 40), start)) is not None:
         start = before.start()
+    elif " " not in text[start:end] and (given := _given_name_before(text, start)) is not None:
+        start = given  # "Jouni [Hahli]"
     if (after := _HYPHENATED_AFTER.match(text, end)) is not None:
         end = after.end()
         if " " not in text[start:end] and (surname := _SURNAME_AFTER.match(text, end)):
@@ -426,12 +445,29 @@ def _whole_name(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _given_name_before(text: str, start: int) -> int | None:
+    """Where a capitalised listed given name that is no common word or form of address
+    stands right before ``start`` (one space between)."""
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if before is None:
+        return None
+    word = before.group(1).lower()
+    if (
+        word not in person_names().given
+        or word in common_words()
+        or word in common_vocabulary()  # "North", "Captain", "Grace"
+        or word in HONORIFICS
+    ):
+        return None
+    return before.start(1)
+
+
 def _a_place(text: str, start: int, end: int) -> bool:
     """A one-word "person" right after a locative word is a place (``i Lund``, ``in Austin``,
     ``the Austin conference``): people are not "in" anyone. Nor does anyone travel to or come
     from a person (``flew to Loeches``, ``originally from Mavčiče``, ``arrived at
     Ettelgem``), and a word after a house number and a comma is its town (``Storgatan 5,
-    Saareküla``)."""
+    Saareküla``). But "the Virpi family" are people."""
     if _MOTION_BEFORE.search(text, max(0, start - 40), start) is not None and not text.startswith(
         ("'s", "’s"), end
     ):
@@ -440,8 +476,8 @@ def _a_place(text: str, start: int, end: int) -> bool:
         return False
     return (
         _LOCATIVE_BEFORE.search(text, max(0, start - 12), start) is not None
-        or _HOUSE_NUMBER_BEFORE.search(text, max(0, start - 90), start) is not None
-    )
+        and _KIN_AFTER.match(text, end) is None
+    ) or _HOUSE_NUMBER_BEFORE.search(text, max(0, start - 90), start) is not None
 
 
 def _a_facility_or_place(text: str, start: int, end: int) -> bool:
@@ -587,6 +623,7 @@ _PARTICLES = frozenset(
 )
 _NAME_PART = r"[A-ZÅÄÖÉÜ][a-zåäöéüø]+"
 _HYPHENATED_BEFORE = re.compile(rf"(?<![\w\-])(?=[\w\-]{{6}})(?:{_NAME_PART}-)+{_NAME_PART} $")
+_WORD_BEFORE = re.compile(rf"(?<![\w\-'’@#./])({_CONJUNCT_WORD})[ ]$")
 _HYPHENATED_AFTER = re.compile(rf"(?:-{_NAME_PART})+(?![\w\-])")
 _SURNAME_AFTER = re.compile(rf" {_NAME_PART}(?![\w\-])")
 _HYPHENATED_SURNAME = re.compile(rf" (?=[\w\-]{{6}})(?:{_NAME_PART}-)+{_NAME_PART}(?![\w\-])")
@@ -650,6 +687,11 @@ _PLACE_BEFORE = re.compile(
     r"|municipality|village|district|port|island|isle|lake|bay|gulf)[ \t]+of[ \t]+)$"
 )
 _LOCATIVE_BEFORE = re.compile(r"(?<![\w\-])(?:i|in|the|The)[ \t]+$")
+# "the Virpi family", "the Berg twins": people, not a place
+_KIN_AFTER = re.compile(
+    r"[ \t]+(?:family|families|household|twins|brothers|sisters|siblings|children|kids"
+    r")\b"
+)
 # travelling to, coming from: "flew to", "moved here from", "originally from", "arrived at",
 # "reste till", "flyttade från"
 # ("moved to Anna", "kom från Anna" may be a ticket handed to, or a mail from, a person)
@@ -679,6 +721,9 @@ _LINE_MARKS = " \t>?*-"
 _NAME_END = re.compile(r"[ \t][\-–—][ \t]|[ \t]et[ \t]al\b")
 # "E-post: ..." is a field label; "Elizabeth: \"I'm ...\"" is a speaker, which stays a name.
 _LABEL_AFTER = re.compile(r"[ \t]*:(?![ \t]*[\"“'])")
+_VOWEL = re.compile(r"[aeiouyåäöæøéèáàíóúüœ]")
+# what a speaker says: three words or more after the colon, on the same line
+_SAID = re.compile(r"[ \t]*:[ \t]*(?:[^\W\d_][\w'’\-]*[,.!?]?[ \t]+){2,}[^\W\d_]")
 _COMPANY_SUFFIX = re.compile(
     r"(?i:AB|HB|KB|Inc\.?|Ltd\.?|LLC|GmbH|Oy|Oyj|AS|ASA|ApS|AG|SA|BV|NV|plc|Corp\.?)"
 )

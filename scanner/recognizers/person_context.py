@@ -467,11 +467,16 @@ def _lower_case_greeting(text: str, start: int, end: int) -> Span | None:
 
 def _at_mention(text: str, start: int, end: int) -> Span | None:
     """An @-mention's first word is a listed given name ("@Channel", "@here", "@team",
-    "@Will" are none), in lower case only in a text with no capital ("@mark" is a handle
-    elsewhere); a second word only when the lists know it ("@Anna Please review")."""
+    "@Will" are none) or, capitalised, a listed surname no common word ("@Veres"), in lower
+    case only in a text with no capital ("@mark" is a handle elsewhere); a second word only
+    when the lists know it ("@Anna Please review")."""
     words = text[start:end].split()
     first = words[0].lower()
-    if not _is_listed_speaker(first):
+    if not _is_listed_speaker(first) and not (
+        words[0][:1].isupper()
+        and first in person_names().surnames
+        and first not in common_vocabulary()
+    ):
         return None
     if words[0].islower() and any(ch.isupper() for ch in text):
         return None

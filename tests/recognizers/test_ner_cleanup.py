@@ -30,12 +30,16 @@ def person(marked: str) -> list[str]:
         ("⟦Anna⟧-Karin ringde.", ["Anna-Karin"]),
         ("Kontakta ⟦Anna⟧-Karin Lind i dag.", ["Anna-Karin Lind"]),
         ("⟦Hassan⟧ Al-Sayed har bytt e-postadress.", ["Hassan Al-Sayed"]),
+        ("741244,Jouni ⟦Hahli⟧,Anderson-Crawford", ["Jouni Hahli"]),  # a given name NER cut
+        ("Will ⟦Smith⟧ call?", ["Smith"]),  # a common word
+        ("North ⟦Smith⟧ called", ["Smith"]),  # a common word (a place's first word)
         ("⟦Anna⟧ Wi-Fi", ["Anna"]),  # a hyphenated word shorter than six letters stays out
         ("ett Wi-Fi ⟦Yefremova⟧ igen", ["Yefremova"]),  # no hyphenated name before it
         # one word after a locative word is a place
         ("70 st i lager i ⟦Lund⟧, pris 9 781 kr.", []),
         ("Met Anna at the ⟦Austin⟧ conference.", []),
         ("She lives in ⟦Austin⟧ now.", []),
+        ("The ⟦Virpi⟧ family moved here in 1920.", ["Virpi"]),  # a family, not a place
         ("Skicka kopian till ⟦Anna⟧ innan fredag.", ["Anna"]),
         ("i ⟦Anna Lind⟧s bil", ["Anna Lind"]),  # two words: not a place by this rule
         # a line labelled as a product holds product names, not people
@@ -194,6 +198,14 @@ def person(marked: str) -> list[str]:
         ("Telefonsamtal med Eva på ⟦Ek &⟧ Lind Redovisning AB", []),
         # labels, companies, digits
         ("⟦E-post⟧: anna@exempel.se", []),
+        # ... but a name before a colon with words said after it is a speaker
+        ("⟦Csonka⟧: Can you hear me now?\nVeitonen: Yes.", ["Csonka"]),
+        ("⟦Hirai⟧: pushed the fix, please review", ["Hirai"]),
+        ("Agent ⟦Diana⟧: Thanks for waiting, found it.", ["Diana"]),
+        ("⟦Csonka⟧: 070-123 45 67", []),  # no words said
+        ("Re ⟦Csonka⟧: can you hear me now?", []),  # not at a line's start
+        ("⟦Summary⟧: Cannot log in after the change", []),  # a common word
+        ("⟦Prscrptns⟧: as prn dly, add to prfl.", []),  # no vowel
         ("⟦Ek⟧ & Lind Redovisning AB", []),
         ("⟦Anna2⟧ loggade in", []),
     ],

@@ -111,6 +111,9 @@ T = "PERSON"
         ("@mark: see the Box", []),  # a text with capitals writes names with them
         ("@lisa lmk when ur free", ["lisa"]),
         ("@Will you come?", []),
+        ("Shoutout to @Veres for the tip", ["Veres"]),  # a listed surname, no common word
+        ("Shoutout to @Jenkins for the tip", []),  # a common word
+        ("Shoutout to @veres for the tip", []),  # a handle in a text with capitals
         ("@Here is the build", []),
         # a place, a street or a team is no person wherever it stands
         ("Meeting with Clarkechester Wanderers on Saturday at 10.", []),
