@@ -369,7 +369,8 @@ def _a_speaker(text: str, start: int, end: int) -> bool:
 def _plausible_name(text: str, start: int, end: int, lowercase_text: bool = False) -> bool:
     """False for what NER often calls a person but is not: labels (``E-post:``), companies
     (``... AB``), role words (``Hej Kundtjänst``), digits and all-caps tokens; a name without
-    a capital only in a text written without any."""
+    a capital only in a text written without any; a word of three letters or more without a
+    vowel (``Crdt``, ``Cntct``; not ``Lynn`` or ``MD``)."""
     value = text[start:end]
     if _NOT_A_NAME.search(value) or "\n" in value or "&" in value:
         return False
@@ -382,6 +383,8 @@ def _plausible_name(text: str, start: int, end: int, lowercase_text: bool = Fals
     words = value.split()
     if _COMPANY_SUFFIX.fullmatch(words[-1]):
         return False
+    if any(_NO_VOWEL.fullmatch(word) for word in words):
+        return False  # "Crdt crd is ...", "Wht D N A": words with their vowels left out
     if len(words) > 1:
         return True
     word = value.lower()
@@ -721,6 +724,8 @@ _LINE_MARKS = " \t>?*-"
 _NAME_END = re.compile(r"[ \t][\-–—][ \t]|[ \t]et[ \t]al\b")
 # "E-post: ..." is a field label; "Elizabeth: \"I'm ...\"" is a speaker, which stays a name.
 _LABEL_AFTER = re.compile(r"[ \t]*:(?![ \t]*[\"“'])")
+# a Latin word of three letters or more, not in capitals, without a vowel ("y" is one: Lynn)
+_NO_VOWEL = re.compile(r"(?i:[b-df-hj-np-tv-xz])(?:[b-df-hj-np-tv-xz]){2,}[.,]?")
 _VOWEL = re.compile(r"[aeiouyåäöæøéèáàíóúüœ]")
 # what a speaker says: three words or more after the colon, on the same line
 _SAID = re.compile(r"[ \t]*:[ \t]*(?:[^\W\d_][\w'’\-]*[,.!?]?[ \t]+){2,}[^\W\d_]")

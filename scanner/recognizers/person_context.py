@@ -53,7 +53,8 @@ INSTITUTION_WORDS = frozenset(
     vårdcentralen universitet universitetet bibliotek biblioteket gymnasiet kyrka kyrkan
     klinik kliniken stiftelse stiftelsen förening föreningen flygplats flygplatsen
     orchestra band choir ensemble quartet records pictures productions publishing magazine
-    orkester orkestern desk helpdesk care reception department agency
+    orkester orkestern desk helpdesk care reception department agency group holdings partners
+    associates
     """.split()  # noqa: SIM905 - a word list reads best as text
 )
 _UP = r"\p{Lu}"

@@ -208,6 +208,11 @@ def person(marked: str) -> list[str]:
         ("⟦Prscrptns⟧: as prn dly, add to prfl.", []),  # no vowel
         ("⟦Ek⟧ & Lind Redovisning AB", []),
         ("⟦Anna2⟧ loggade in", []),
+        # words with their vowels left out are no names; "y" is a vowel, capitals are not words
+        ("⟦Crdt⟧ crd is 4539 1488", []),
+        ("⟦Wht D N A⟧ fetures r in the app?", []),
+        ("⟦Lynn⟧ called.", ["Lynn"]),
+        ("⟦Giovanna Rodrigues MD⟧ called.", ["Giovanna Rodrigues MD"]),
     ],
 )
 def test_person_mentions(marked: str, expected: list[str]) -> None:

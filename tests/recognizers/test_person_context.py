@@ -111,6 +111,8 @@ T = "PERSON"
         ("@mark: see the Box", []),  # a text with capitals writes names with them
         ("@lisa lmk when ur free", ["lisa"]),
         ("@Will you come?", []),
+        ("the contract with Lee Group needs a signature", []),  # a company word last
+        ("the contract with Lee Grey needs a signature", ["Lee Grey"]),
         ("Shoutout to @Veres for the tip", ["Veres"]),  # a listed surname, no common word
         ("Shoutout to @Jenkins for the tip", []),  # a common word
         ("Shoutout to @veres for the tip", []),  # a handle in a text with capitals
