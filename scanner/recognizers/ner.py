@@ -63,6 +63,15 @@ _CAPITALISED_BEFORE = re.compile(rf"{_CONJUNCT_WORD}[ ]$")
 _GIVEN_NAME = re.compile(
     rf"(?<![\w\-'’@#./])({_CONJUNCT_WORD})(?:[ ]({_CONJUNCT_WORD}))?(?![\w\-'’@])"
 )
+# a word in a text typed without capitals, not inside a handle, a path or a hyphenated word
+_LOWER_WORD = re.compile(r"(?<![\w\-'’@#./])[^\W\d_][\w'’]*(?![\w\-'’@]|\.\w)")
+# a key or a label after the word ('"ean":', 'ean=')
+_KEY_AFTER = re.compile(r"[\"']?[ \t]*[:=]")
+# the surname after a given name in lower case, with its particles ("van gijn")
+_LOWER_SURNAME_AFTER = re.compile(
+    r"[ ](?:(?:van|von|de|der|den|da|di|du|del|della|la|le|af|al|el|bin|ibn)[ ])*"
+    r"([^\W\d_][\w'’\u0300-\u036f]+(?:-[^\W\d_][\w'’\u0300-\u036f]+)?)(?![\w\-'’@])"
+)
 # where every word is capitalised: a text's, a line's or a sentence's start, after a colon or an
 # opening quote or bracket
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"“(\[|•\-–—*>])[ \t]*$")
@@ -150,7 +159,12 @@ class PdmapNerRecognizer(LocalRecognizer):
                 recognizer_result(self, "PERSON", span, CONJUNCT_SCORE, "a pair of names (NER)")
                 for span in _name_pairs(text, results, nlp_artifacts.mentions)
             )
-            if not lowercase_text and self.supported_language == "en":
+            if self.supported_language == "en" and not any(ch.isupper() for ch in text):
+                results.extend(
+                    recognizer_result(self, "PERSON", span, CONJUNCT_SCORE, "a given name (NER)")
+                    for span in _lower_case_given_names(text, results, nlp_artifacts.mentions)
+                )
+            elif self.supported_language == "en":
                 results.extend(
                     recognizer_result(self, "PERSON", span, CONJUNCT_SCORE, "a given name (NER)")
                     for span in _given_names(text, results, nlp_artifacts.mentions)
@@ -268,6 +282,37 @@ def _given_names(
         if surname is not None and not common_unlisted(surname.lower()):
             end = match.end(2)
         if not _no_person(text, start, end):
+            found.append((start, end))
+    return found
+
+
+def _lower_case_given_names(
+    text: str, results: list[RecognizerResult], mentions: list[Mention]
+) -> list[tuple[int, int]]:
+    """In English typed without capitals, a listed given name that is no common word is a
+    name NER missed (``thanks so much, elvíra``, ``cheers,\nindrek``); not ``mark`` or
+    ``grace``, which are words too, nor a key (``"ean": ...``), nor inside anything found, nor a
+    place; with the word after it as its surname when that is no common word (``dyan van
+    gijn``, ``eirik amundsen-arnesen``; not ``jip made``)."""
+    names = person_names()
+    taken = [(r.start, r.end) for r in results] + [(m.start, m.end) for m in mentions]
+    found: list[tuple[int, int]] = []
+    for match in _LOWER_WORD.finditer(text):
+        start, end = match.span()
+        word = match.group()
+        if (
+            word not in names.given
+            or word in common_vocabulary()
+            or word in common_words()
+            or any(s < end and start < e for s, e in taken)
+            or _KEY_AFTER.match(text, end) is not None
+        ):
+            continue
+        if (surname := _LOWER_SURNAME_AFTER.match(text, end)) is not None and not (
+            surname.group(1) in common_vocabulary() or surname.group(1) in common_words()
+        ):
+            end = surname.end()
+        if not _no_person(text, start, end, lowercase_text=True):
             found.append((start, end))
     return found
 

@@ -288,6 +288,16 @@ def test_a_pair_of_names(text: str, org: tuple[int, int], expected: list[str]) -
         ("ping @Natasja about it", []),
         ("The report is ready: Natasja will send it.", []),
         ("We need more Will and Grace here.", []),
+        # typed without capitals: a listed given name that is no common word, wherever it
+        # stands, with a surname after it that is no common word
+        ("thanks so much, elvíra, you've been really helpful!", ["elvíra"]),
+        ("cheers,\nindrek", ["indrek"]),
+        ("dyan van gijn\n864 piazzetta scalette", ["dyan van gijn"]),
+        ("panel: eirik amundsen-arnesen (moderator)", ["eirik amundsen-arnesen"]),
+        ("márk and jip made our wedding cake", ["márk", "jip"]),  # "made" is a common word
+        ('{"ean":"7025128843707"}', []),  # a key
+        ("ping @indrek about it", []),  # a handle
+        ("we need more will and grace here.", []),  # common words
     ],
 )
 def test_a_given_name_ner_missed(text: str, expected: list[str]) -> None:
