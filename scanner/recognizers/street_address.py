@@ -260,6 +260,11 @@ _NAMED_STREET_AFTER = re.compile(
 _LINE_TAIL = re.compile(r"(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-ŽΑ-ΩА-Я][\w'’.\-]*){1,3}[ \t]*(?=\n)")
 _LEADING_NUMBER = re.compile(r"(?:^|(?<=[\s>?\"'(;]))\d{3,6}[ \t]+$")
 _UNIT_BEFORE = re.compile(rf"(?<![\w\-]){_UNIT_LEAD}[ \t]\d{{1,5}}[A-Z]?,?[ \t]*\n?[ \t]*$")
+# ", Springfield, United States" after a street line: a town of one to three words, a country
+_TOWN_AND_COUNTRY = re.compile(
+    r",[ ](?P<town>[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:[ \-][A-ZÀ-ÖØ-Þ][^\W\d_]+){0,2}),[ ]"
+    r"(?P<country>[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:[ ][A-ZÀ-ÖØ-Þ][^\W\d_]+){0,2})(?![\w\-])"
+)
 _ENDS_WITH_UNIT = re.compile(rf"{_UNIT_WORD}\s?\d{{1,5}}[A-Z]?$")
 _INLINE_UNIT = re.compile(rf"[ \t]*,?[ \t]*{_UNIT_WORD}[ \t]?\d{{1,5}}[A-Z]?(?![\w])")
 # "692 Kuuse 53 [Apt. 641]", "143 31 rue de la Hulotais [Apt. 087]": the street line in front
@@ -371,6 +376,19 @@ def _street_words_before(text: str, start: int) -> int:
     (``[Λεωφόρος Συγγρού] 119 Nino Point``); else ``start``."""
     prefix = _STREET_WORDS_BEFORE.search(text, max(0, start - 60), start)
     return start if prefix is None else prefix.start()
+
+
+def _town_and_country(text: str, end: int) -> int:
+    """The end of a one-line address after its street line: a town and a country the
+    gazetteer knows, each after a comma (``12 Main Street, Springfield, United States``,
+    ``106 Rúa Olmos 44, Belfast, South Africa.``), or ``end`` as it was."""
+    match = _TOWN_AND_COUNTRY.match(text, end)
+    if match is None or match.group("country").lower() not in place_names().regions:
+        return end
+    town = match.group("town")
+    if any(word.lower() in common_words() for word in town.split()):
+        return end  # "..., and then, Sweden"
+    return match.end()
 
 
 def _outermost(results: list[RecognizerResult]) -> list[RecognizerResult]:
@@ -761,7 +779,7 @@ class PdmapStreetAddressRecognizer(RegexRecognizer):
         ):
             start = _street_words_before(text, street.start())
         if _ENDS_WITH_UNIT.search(text, start, end) is None:
-            return start, end
+            return start, _town_and_country(text, end)
         position, words, last = end, 0, end
         while words < 8 and (word := _TAIL_WORD.match(text, position)) is not None:
             token = word.group(1).strip("()")

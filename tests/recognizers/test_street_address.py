@@ -423,6 +423,18 @@ T = "STREET_ADDRESS"
         ("jag bor på storgatan 12, 111 22 stockholm", ["storgatan 12, 111 22 stockholm"]),
         ("address:\n106 rúa olmos 44, belfast", ["106 rúa olmos 44"]),
         ("meet me at 5 main street tomorrow", ["5 main street"]),
+        # a town and a country the gazetteer knows after the street line, on one line
+        (
+            "Our offices are at 9931 14 Iliou Street, MARIEHOLM, Sweden",
+            ["9931 14 Iliou Street, MARIEHOLM, Sweden"],
+        ),
+        (
+            "address:\n106 rúa olmos 44, belfast, south africa.",
+            ["106 rúa olmos 44, belfast, south africa"],
+        ),
+        ("Ship to 5 Rue de Rivoli, Paris, France", ["5 Rue de Rivoli, Paris, France"]),
+        ("Ship to 5 Rue de Rivoli, Paris, Anna", ["5 Rue de Rivoli"]),  # no country
+        ("Ship to 5 Rue de Rivoli, Then, France", ["5 Rue de Rivoli"]),  # a common word
         ("skicka till ul. źródlana 12\n57-842 czeladź", ["ul. źródlana 12\n57-842 czeladź"]),
         ("i have 3 dogs and 2 cats at home, order 12345 arrived", []),
         ("version 2 release notes for 12 april", []),
