@@ -261,9 +261,15 @@ _LINE_TAIL = re.compile(r"(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-ŽΑ-ΩА-Я][\w'’.\-]*){1
 _LEADING_NUMBER = re.compile(r"(?:^|(?<=[\s>?\"'(;]))\d{3,6}[ \t]+$")
 _UNIT_BEFORE = re.compile(rf"(?<![\w\-]){_UNIT_LEAD}[ \t]\d{{1,5}}[A-Z]?,?[ \t]*\n?[ \t]*$")
 # ", Springfield, United States" after a street line: a town of one to three words, a country
+_PLACE_WORDS = r"[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:[ \-][A-ZÀ-ÖØ-Þ][^\W\d_]+){0,2}"
 _TOWN_AND_COUNTRY = re.compile(
-    r",[ ](?P<town>[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:[ \-][A-ZÀ-ÖØ-Þ][^\W\d_]+){0,2}),[ ]"
-    r"(?P<country>[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:[ ][A-ZÀ-ÖØ-Þ][^\W\d_]+){0,2})(?![\w\-])"
+    rf"(?P<towns>(?:,[ ]{_PLACE_WORDS}){{0,2}}),[ ](?P<country>{_PLACE_WORDS})"
+    r"(?:[ ]\d{4,6})?(?![\w\-])"
+)
+_WORDS = re.compile(r"[^\W\d_]+")
+_TOWN_AND_COUNTRY_LINE = re.compile(
+    rf"\n{_PFX}(?P<town>{_PLACE_WORDS}),[ ](?P<country>{_PLACE_WORDS})"
+    r"(?=,?[ \t]+[a-z]|[.,;:!?]|[ \t]*\n|[ \t]*$)"
 )
 _ENDS_WITH_UNIT = re.compile(rf"{_UNIT_WORD}\s?\d{{1,5}}[A-Z]?$")
 _INLINE_UNIT = re.compile(rf"[ \t]*,?[ \t]*{_UNIT_WORD}[ \t]?\d{{1,5}}[A-Z]?(?![\w])")
@@ -379,15 +385,27 @@ def _street_words_before(text: str, start: int) -> int:
 
 
 def _town_and_country(text: str, end: int) -> int:
-    """The end of a one-line address after its street line: a town and a country the
-    gazetteer knows, each after a comma (``12 Main Street, Springfield, United States``,
-    ``106 Rúa Olmos 44, Belfast, South Africa.``), or ``end`` as it was."""
+    """The end of a one-line address after its street line: a country the gazetteer knows,
+    with up to two towns or regions before it and a postcode after it, each after a comma
+    (``106 Rúa Olmos 44, Belfast, South Africa.``, ``Sahantie 72, Aapajärvi, Finland
+    34736``), or ``end`` as it was."""
     match = _TOWN_AND_COUNTRY.match(text, end)
     if match is None or match.group("country").lower() not in place_names().regions:
         return end
-    town = match.group("town")
-    if any(word.lower() in common_words() for word in town.split()):
-        return end  # "..., and then, Sweden"
+    if any(word.lower() in common_words() for word in _WORDS.findall(match.group("towns"))):
+        return end  # "..., and Then, Sweden"
+    return match.end()
+
+
+def _town_and_country_line(text: str, end: int) -> int | None:
+    """The end of a next line holding a town and a country the gazetteer knows, which may
+    go on with the sentence (``...\nLekkerkerk, Malawi and I love it``, ``...\nNew Andrew,
+    Belarus, come by``); None without one."""
+    match = _TOWN_AND_COUNTRY_LINE.match(text, end)
+    if match is None or match.group("country").lower() not in place_names().regions:
+        return None
+    if any(word.lower() in common_words() for word in _WORDS.findall(match.group("town"))):
+        return None
     return match.end()
 
 
@@ -736,6 +754,10 @@ class PdmapStreetAddressRecognizer(RegexRecognizer):
             match = _CONTINUATION.match(text, end)
             if match is None and text.startswith(".\n", end):
                 match = _CONTINUATION.match(text, end + 1)  # "Piroska u. 97.\nPorto Alegre"
+            if match is None and (line := _town_and_country_line(text, end)) is not None:
+                kinds.append("town")  # "...\nLekkerkerk, Malawi and I love it"
+                end = line
+                break
             if match is None or match.lastgroup is None:
                 break
             if match.lastgroup == "town":

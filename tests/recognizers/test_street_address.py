@@ -231,7 +231,8 @@ T = "STREET_ADDRESS"
         ),
         ("his address: 48334 36 rue de pologne, cite de l'interieur", ["48334 36 rue de pologne"]),
         ("Nadia lives on 69 Av Sidi Lakhmi street.", ["69 Av Sidi Lakhmi"]),
-        ("It's at 10 Avenue Foch, Paris", ["10 Avenue Foch"]),
+        ("It's at 10 Avenue Foch, Lyonnais", ["10 Avenue Foch"]),
+        ("It's at 10 Avenue Foch, Paris", ["10 Avenue Foch, Paris"]),  # a region the lists know
         # ... or a postcode and a town, or a flat number
         (
             "Please ship it to 4 Rue de la Paix, 75002 Paris, France.",
@@ -435,6 +436,14 @@ T = "STREET_ADDRESS"
         ("Ship to 5 Rue de Rivoli, Paris, France", ["5 Rue de Rivoli, Paris, France"]),
         ("Ship to 5 Rue de Rivoli, Paris, Anna", ["5 Rue de Rivoli"]),  # no country
         ("Ship to 5 Rue de Rivoli, Then, France", ["5 Rue de Rivoli"]),  # a common word
+        ("Sahantie 72, Aapajärvi, Finland 34736 is it", ["Sahantie 72, Aapajärvi, Finland 34736"]),
+        ("Send it to 5 Main Street, Sweden.", ["5 Main Street, Sweden"]),
+        # ... and on the next line, which may go on with the sentence
+        (
+            "I live at Noudring 7\nLekkerkerk, Malawi and I love it.",
+            ["Noudring 7\nLekkerkerk, Malawi"],
+        ),
+        ("I live at Noudring 7\nLekkerkerk, Anna and I love it.", ["Noudring 7"]),
         ("skicka till ul. źródlana 12\n57-842 czeladź", ["ul. źródlana 12\n57-842 czeladź"]),
         ("i have 3 dogs and 2 cats at home, order 12345 arrived", []),
         ("version 2 release notes for 12 april", []),
