@@ -59,7 +59,34 @@ _THREE_NAMES = regex.compile(
     r"(?<![\w\-])(\p{L}[\w\-]+),[ \t](\p{L}[\w\-]+),?[ \t](?:and|&|och)[ \t]"
     r"(\p{L}[\w\-]+)(?![\w\-])"
 )
+_FORMS_OF_ADDRESS = frozenset(
+    {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lady"}
+)
+_TWO_SURNAMES = regex.compile(r"(\p{Lu}\p{Ll}+)-(\p{Lu}\p{Ll}+)")
+_WORD_BEFORE = regex.compile(r"([\p{L}.]+)[ \t]+$")
 _FIRM_CUE_BEFORE = regex.compile(r"(?:(?<![\w\-])(?:at|for|from|of|via|[Tt]he)[ \t]+|\()$")
+
+
+def a_firm_of_two_surnames(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` is one word of two capitalised listed surnames joined by a hyphen,
+    not both listed given names (``Jean-Paul``), with no given name or form of address before
+    it: a firm's name (``Evans-Bonilla is a multinational``, ``Weeks-Rivas``), as a
+    double-barrelled surname alone seldom is (``Ms. Smith-Jones``, ``Anna Smith-Jones`` stay
+    people)."""
+    match = _TWO_SURNAMES.fullmatch(text, start, end)
+    if match is None:
+        return False
+    names = person_names()
+    words = [word.lower() for word in match.groups()]
+    if not all(word in names.surnames for word in words) or all(
+        word in names.given for word in words
+    ):
+        return False  # "Jean-Paul", "Anna-Karin": given names
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if before is None:
+        return True
+    word = before.group(1).lower().rstrip(".")
+    return not (word in names.given or word in HONORIFICS or word in _FORMS_OF_ADDRESS)
 
 
 def in_a_firm_name(text: str, start: int, end: int) -> bool:

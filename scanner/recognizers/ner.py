@@ -29,6 +29,7 @@ from scanner.recognizers.name_list import find_names
 from scanner.recognizers.name_shapes import (
     HONORIFICS,
     a_brand_name,
+    a_firm_of_two_surnames,
     a_place_name,
     in_a_firm_name,
     where_a_firm_stands,
@@ -592,7 +593,11 @@ def _not_a_name_word(text: str, start: int, end: int) -> bool:
         return True  # "MysticWeb", "PayPal": a brand (not McDonald, DeVito, LeBlanc)
     if a_brand_name(value):
         return True  # "Demystdata", "Nautilytics"
-    if _common_words_only(value) or in_a_firm_name(text, start, end):
+    if (
+        _common_words_only(value)
+        or in_a_firm_name(text, start, end)
+        or a_firm_of_two_surnames(text, start, end)
+    ):
         return True
     if (
         " " not in value

@@ -65,6 +65,12 @@ def person(marked: str) -> list[str]:
         ("⟦Thomas⟧ and Sons is a Brazilian company.", []),
         ("an offer from ⟦Bernard⟧ Brothers today", []),
         ("⟦Willis⟧ Group Holdings", []),
+        # two listed surnames joined by a hyphen, alone, are a firm (Faker's "Weeks-Rivas")
+        ("⟦Evans-Bonilla⟧ is a multinational bank.", []),
+        ("Ms. ⟦Garcia-Riggs⟧ called.", ["Garcia-Riggs"]),
+        ("Anna ⟦Garcia-Riggs⟧ called.", ["Garcia-Riggs"]),
+        ("⟦Jean-Paul⟧ called.", ["Jean-Paul"]),  # given names
+        ("⟦Hauta-aho⟧ called.", ["Hauta-aho"]),
         ("⟦Thomas⟧ and his sons", ["Thomas"]),
         ("Kundtjänst, ⟦Gröna Dalen Förskola⟧", []),
         ("John from Can ⟦Capital⟧ is the keynote speaker", []),
