@@ -42,10 +42,12 @@ def read_context_file() -> dict[str, Any]:
 
 
 class PersonNames(NamedTuple):
-    """Lower-cased given names and surnames (``scanner/data/person_names.json``)."""
+    """Lower-cased given names and surnames (``scanner/data/person_names.json``); and the
+    surnames English lists never give as a given name (``davis``, ``graves``)."""
 
     given: frozenset[str]
     surnames: frozenset[str]
+    english_surnames: frozenset[str] = frozenset()
 
     def knows(self, word: str) -> bool:
         """``word`` (lower-cased) is a listed given name or surname."""
@@ -57,7 +59,11 @@ def read_person_names() -> PersonNames:
     (MIT; built by ``training/build_name_lists.py``)."""
     path = PACKAGE_DIR / "data" / "person_names.json"
     data = json.loads(path.read_text(encoding="utf-8"))
-    return PersonNames(frozenset(data["given"]), frozenset(data["surname"]))
+    return PersonNames(
+        frozenset(data["given"]),
+        frozenset(data["surname"]),
+        frozenset(data.get("english_surname", ())),
+    )
 
 
 @functools.cache

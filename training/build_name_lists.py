@@ -105,15 +105,43 @@ def collect() -> tuple[str, list[str], list[str], list[str]]:
     surnames: set[str] = set()
     locales = sorted(module.name for module in pkgutil.iter_modules(person.__path__))
     for locale in locales:
-        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
-        for attribute, value in vars(provider).items():
-            if attribute.startswith("_"):
-                continue
-            if "first" in attribute:
-                given.update(_entries(value))
-            elif "last" in attribute:
-                surnames.update(_entries(value))
+        first, last = locale_lists(locale)
+        given |= first
+        surnames |= last
     return str(faker.VERSION), locales, sorted(given), sorted(surnames)
+
+
+def locale_lists(locale: str) -> tuple[set[str], set[str]]:
+    """The given names and surnames of one Faker locale: every attribute of its person
+    provider whose name holds ``first`` or ``last``."""
+    provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+    given: set[str] = set()
+    surnames: set[str] = set()
+    for attribute, value in vars(provider).items():
+        if attribute.startswith("_"):
+            continue
+        if "first" in attribute:
+            given.update(_entries(value))
+        elif "last" in attribute:
+            surnames.update(_entries(value))
+    return given, surnames
+
+
+# the English-speaking locales whose lists tell a surname from a given name
+ENGLISH_LOCALES = ("en_US", "en_GB")
+
+
+def english_surnames() -> list[str]:
+    """Surnames of :data:`ENGLISH_LOCALES` that none of them lists as a given name
+    (``davis``, ``graves``; not ``thomas`` or ``taylor``): in English text such a word alone
+    is a surname, as in a firm's name (``Duncan, Graves and Davis``)."""
+    given: set[str] = set()
+    surnames: set[str] = set()
+    for locale in ENGLISH_LOCALES:
+        first, last = locale_lists(locale)
+        given |= first
+        surnames |= last
+    return sorted(surnames - given)
 
 
 def faker_licence() -> str:
@@ -151,12 +179,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
     args = parser.parse_args(argv)
     version, locales, given, surnames = collect()
+    english = english_surnames()
     size = write_faker_lists(
         args.output, "person", "training/build_name_lists.py", version, locales,
-        given=given, surname=surnames,
+        given=given, surname=surnames, english_surname=english,
     )  # fmt: skip
-    print(f"{len(given)} given names, {len(surnames)} surnames, {len(locales)} locales "
-          f"(Faker {version}) -> {args.output} ({size / 1e6:.2f} MB)")  # fmt: skip
+    print(
+        f"{len(given)} given names, {len(surnames)} surnames ({len(english)} English only), "
+        f"{len(locales)} locales (Faker {version}) -> {args.output} ({size / 1e6:.2f} MB)"
+    )
     return 0
 
 

@@ -95,9 +95,10 @@ def in_a_firm_name(text: str, start: int, end: int) -> bool:
     name alone go by their given names (``Anna, Erik och Johan``, ``Thanks Erik, Peter and
     John!``), so the list is a firm's when every word is a listed surname and one of them is
     no given name, or, when all three are both (two in five surnames are given names
-    somewhere in the lists), when it stands where a firm does: after "at", "for", "from",
-    "of", "via" or "the", or in brackets (``a spokesperson for Duncan, Graves and Davis``,
-    ``The Jones, Smith and Davis Orchestra``)."""
+    somewhere in the lists), when two are surnames English lists never give as given names
+    (``Duncan, Graves and Davis``; not ``Thomas, Scott and James``) or it stands where a
+    firm does: after "at", "for", "from", "of", "via" or "the", or in brackets (``a
+    spokesperson for Hughes, Scott and James``, ``The Jones, Smith and Davis Orchestra``)."""
     if " " in text[start:end]:
         return False
     for match in _THREE_NAMES.finditer(text, max(0, start - 60), min(len(text), end + 60)):
@@ -106,8 +107,10 @@ def in_a_firm_name(text: str, start: int, end: int) -> bool:
             words = [word.lower() for word in match.groups()]
             if not all(word in names.surnames for word in words):
                 return False
-            return any(word not in names.given for word in words) or where_a_firm_stands(
-                text, match.start()
+            return (
+                any(word not in names.given for word in words)
+                or sum(word in names.english_surnames for word in words) >= 2
+                or where_a_firm_stands(text, match.start())
             )
     return False
 

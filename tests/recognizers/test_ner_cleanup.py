@@ -160,6 +160,9 @@ def person(marked: str) -> list[str]:
         ("a spokesperson for ⟦duncan⟧, graves and davis said", []),  # typed without capitals
         ("Assigned to Javier (⟦Williams⟧, Francis and Norris contractor).", []),
         ("The Jones, ⟦Smith⟧ and Davis Orchestra was founded in 1988", []),  # after "The"
+        # ... or two of them surnames English lists never give as given names
+        ("also talking to Duncan, ⟦Graves⟧ and Davis. Price matters.", []),
+        ("also talking to Thomas, ⟦Scott⟧ and James. Price matters.", ["Scott", "James", "Thomas"]),
         # one unknown word alone on the line after a name's line: the address block's company
         ("??? Astrid Berg\n??? ⟦Lawdragon⟧\n??? 66029 138 Consul Place", []),
         ("Anna Berg\n⟦Yefremova⟧\n12 Main Street", ["Yefremova"]),  # a listed surname
