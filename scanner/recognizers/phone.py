@@ -66,6 +66,7 @@ class PdmapPhoneRecognizer(RegexRecognizer):
         "answering", "answer", "messages", "voicemail", "dial", "hotline", "helpline",
         "landline", "ringer", "ringa", "ringde", "svarar", "my number", "your number",
         "his number", "her number", "our number", "their number", "contact number",
+        "contact:", "kontakt:", "text",
     )  # fmt: skip
     CONTEXT_KEY = "PHONE_NUMBER"
     REQUIRES = r"\d"

@@ -59,6 +59,10 @@ T = "PHONE_NUMBER"
         ("my number is 21539743, thanks", ["21539743"]),
         ("Her number is 0485 384 699 if you need it", ["0485 384 699"]),
         ("The number is 21539743.", []),
+        # a contact label and "text" are phone words too
+        ("Contact: 0487 98 11 92", ["0487 98 11 92"]),
+        ("Can you text 079 0442 1744?", ["079 0442 1744"]),
+        ("Customer 0487 98 11 92 complained", []),
         # a "+" and nine digits or more, or an area code in brackets before digit groups, are
         # written only for phone numbers: no phone word needed
         ("+447700677662", ["+447700677662"]),
