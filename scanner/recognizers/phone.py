@@ -5,8 +5,9 @@ Candidates come from one permissive regex; each is parsed (Sweden first, then th
 phone-like the writing is: an explicit ``+46``/``0046`` prefix or a Swedish area-code layout
 (``08-123 456 78``, ``070-123 45 67``) stands on its own, and so do layouts only phone numbers
 have (a ``+`` and a country code, the North American layout, an area code in brackets before
-digit groups); bare digit runs and other foreign national formats need a context word
-(``tel``, ``mobil``, ``phone``, ``my number``, ...).
+digit groups, a trunk 0 before digit groups: ``0487 98 11 92``); bare digit runs and other
+foreign national formats need a context word (``tel``, ``mobil``, ``phone``, ``my number``,
+``Contact:``, ``text``, ...).
 """
 
 from __future__ import annotations
@@ -50,6 +51,8 @@ _NANP_LAYOUT = re.compile(r"^(?:\+?1[ .\-])?(?:\(\d{3}\)\s?|\d{3}[\-.])\d{3}[\-.
 _INTERNATIONAL_GROUPS = re.compile(
     r"^(?:\+|00)[1-9]\d{0,2}(?:[ \-.](?:\(\d{1,4}\)|\d{1,4})){2,5}(?:\s?(?:x|ext\.?)\s?\d{1,5})?$"
 )
+# a trunk 0 and an area or mobile code, then two to four groups of two to four digits
+_TRUNK_GROUPS = re.compile(r"^0\d{1,4}(?: \d{2,4}){2,4}$")
 # an area code of two to five digits in brackets, not a year, then digit groups
 _BRACKETED_AREA_CODE = re.compile(
     r"^\((?!(?:19|20)\d\d\))\d{2,5}\)[ \-]?\d{2,6}(?:[ \-]\d{2,6}){0,3}$"
@@ -157,8 +160,11 @@ class PdmapPhoneRecognizer(RegexRecognizer):
         # an area code in brackets before digit groups, which only phone numbers have
         # ("(37) 788-063", "(99) 645-791"), stands without a phone word
         bracketed = _BRACKETED_AREA_CODE.match(candidate) is not None and digits >= 8
+        # a trunk 0 and digit groups, as people write their national numbers ("0487 98 11
+        # 92", "079 0442 1744"), stands without a phone word when valid somewhere
+        trunk = _TRUNK_GROUPS.match(candidate) is not None and 9 <= digits <= 11
         context = functools.cache(has_context)  # read once, and only when needed
-        if not (nanp or bracketed or context()):
+        if not (nanp or bracketed or trunk or context()):
             return 0.0
         for region in self.REGIONS:
             if _parse(candidate, region) is not None:

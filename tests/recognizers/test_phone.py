@@ -62,7 +62,11 @@ T = "PHONE_NUMBER"
         # a contact label and "text" are phone words too
         ("Contact: 0487 98 11 92", ["0487 98 11 92"]),
         ("Can you text 079 0442 1744?", ["079 0442 1744"]),
-        ("Customer 0487 98 11 92 complained", []),
+        ("Customer 21 253 109 8211 complained", []),  # digit groups, no trunk 0
+        # a trunk 0 and digit groups, valid somewhere, stand alone
+        ("I changed it to 0487 98 11 92 last week.", ["0487 98 11 92"]),
+        ("079 0442 1744 is the one to use.", ["079 0442 1744"]),
+        ("Order no. 0487 98 11 92 shipped", []),  # a value under an order label
         # a "+" and nine digits or more, or an area code in brackets before digit groups, are
         # written only for phone numbers: no phone word needed
         ("+447700677662", ["+447700677662"]),
