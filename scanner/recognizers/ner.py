@@ -132,6 +132,8 @@ class PdmapNerRecognizer(LocalRecognizer):
             start, end = span
             if mention.label == "PERSON":
                 start = _without_lead_words(text, start, end, lowercase_text)
+                if not lowercase_text:
+                    end = _without_tail_words(text, start, end)
                 start, end = _whole_name(text, start, end)
                 if (
                     _on_a_product_line(text, start)
@@ -475,6 +477,17 @@ def _without_lead_words(text: str, start: int, end: int, lowercase_text: bool) -
     return words[kept].start() if words else start
 
 
+def _without_tail_words(text: str, start: int, end: int) -> int:
+    """The end of a PERSON mention before the lower-case words NER ran on into in a text
+    with capitals (``[John] albums``, ``[Fredrik Reinfeldt] besökte``), as long as a word is
+    left; not a name's particles."""
+    words = list(_WORD_SPAN.finditer(text, start, end))
+    while len(words) > 1 and words[-1].group().islower() and words[-1].group() not in _PARTICLES:
+        if _NO_VOWEL.fullmatch(words.pop().group()):
+            return end  # "Dvce lg hs": typed without vowels, no name (see _plausible_name)
+    return words[-1].end() if words else end
+
+
 def _whole_name(text: str, start: int, end: int) -> tuple[int, int]:
     """A name NER cut at a hyphen made whole: a hyphenated first name of six characters or more
     just before the mention (``Simon-Eric [Nilsson]``; not ``Wi-Fi``), and hyphenated parts
@@ -516,7 +529,8 @@ def _a_place(text: str, start: int, end: int) -> bool:
     ``the Austin conference``): people are not "in" anyone. Nor does anyone travel to or come
     from a person (``flew to Loeches``, ``originally from Mavčiče``, ``arrived at
     Ettelgem``), and a word after a house number and a comma is its town (``Storgatan 5,
-    Saareküla``). But "the Virpi family" are people."""
+    Saareküla``). But "the Virpi family" are people, and "the Mota original" is a person's
+    work."""
     if _MOTION_BEFORE.search(text, max(0, start - 40), start) is not None and not text.startswith(
         ("'s", "’s"), end
     ):
@@ -740,10 +754,12 @@ _PLACE_BEFORE = re.compile(
     r"|municipality|village|district|port|island|isle|lake|bay|gulf)[ \t]+of[ \t]+)$"
 )
 _LOCATIVE_BEFORE = re.compile(r"(?<![\w\-])(?:i|in|the|The)[ \t]+$")
-# "the Virpi family", "the Berg twins": people, not a place
+# "the Virpi family", "the Berg twins", "the Mota original": people and their work, not a place
 _KIN_AFTER = re.compile(
     r"[ \t]+(?:family|families|household|twins|brothers|sisters|siblings|children|kids"
-    r")\b"
+    # ... and a person's work: "the Szczepańska tour", "the Mota original"
+    r"|version|original|cover|song|songs|album|albums|record|records|single|tour"
+    r"|documentary|biopic|biography|interview|novel|novels|estate)\b"
 )
 # travelling to, coming from: "flew to", "moved here from", "originally from", "arrived at",
 # "reste till", "flyttade från"
@@ -789,6 +805,9 @@ _ROLE_WORDS = frozenset(
     sekreterare läkare doktor sjuksköterska advokat revisor konsult mäklare projektledare
     säljaren teknikern kundtjänstmedarbetare medarbetare kollega kollegan agent advisor
     consultant manager director engineer technician officer assistant clerk caseworker
+    guitarist drummer bassist singer vocalist pianist violinist composer songwriter producer
+    actor actress author writer poet painter photographer striker goalkeeper midfielder
+    defender quarterback pitcher
     """.split()  # noqa: SIM905 - a word list reads best as text
 )
 # Stop words that are given names too: a one-word "Per" or "Hans" stays a person.

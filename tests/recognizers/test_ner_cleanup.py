@@ -40,6 +40,10 @@ def person(marked: str) -> list[str]:
         ("Met Anna at the ⟦Austin⟧ conference.", []),
         ("She lives in ⟦Austin⟧ now.", []),
         ("The ⟦Virpi⟧ family moved here in 1920.", ["Virpi"]),  # a family, not a place
+        ("This cover is better than the ⟦Mota⟧ original.", ["Mota"]),  # a person's work
+        ("⟦Guitarist Trevisano⟧ left the band.", ["Trevisano"]),  # a role word first
+        ("I grew up listening to ⟦John albums⟧.", ["John"]),  # lower-case words after
+        ("Tack ⟦Fredrik Reinfeldt besökte⟧ landet.", ["Fredrik Reinfeldt"]),
         ("Skicka kopian till ⟦Anna⟧ innan fredag.", ["Anna"]),
         ("i ⟦Anna Lind⟧s bil", ["Anna Lind"]),  # two words: not a place by this rule
         # a line labelled as a product holds product names, not people
