@@ -47,12 +47,12 @@ _LEAD = re.compile(r"^[\s.,:;!?'’\"()\-]+")
 CONJUNCT_SCORE = 0.6
 _CONJUNCT_WORD = r"[A-ZÅÄÖÉÜ][\w'’\-]+"
 _CONJUNCT_BEFORE = re.compile(
-    rf"(?<![\w\-'’])(?P<name>{_CONJUNCT_WORD}(?:[ ]{_CONJUNCT_WORD})?)[ ](?:and|&|och)[ ]$"
+    rf"(?<![\w\-'’])(?P<name>{_CONJUNCT_WORD}(?:[ ]{_CONJUNCT_WORD})?)[ ](?:and|&|och|or|eller)[ ]$"
 )
 _CONJUNCT_AFTER = re.compile(
-    rf"[ ](?:and|&|och)[ ](?P<name>{_CONJUNCT_WORD}(?:[ ]{_CONJUNCT_WORD})?)(?![\w\-])"
+    rf"[ ](?:and|&|och|or|eller)[ ](?P<name>{_CONJUNCT_WORD}(?:[ ]{_CONJUNCT_WORD})?)(?![\w\-])"
 )
-_CONJUNCTION = re.compile(r"[ ](?:and|&|och)[ ]")
+_CONJUNCTION = re.compile(r"[ ](?:and|&|och|or|eller)[ ]")
 # two bare words joined by "and", not inside a list or beside another capitalised word
 # ("Marrero and Murphy were engineers"; not "Marrero and Nora Lind")
 _PAIR = re.compile(
@@ -150,9 +150,17 @@ class PdmapNerRecognizer(LocalRecognizer):
                 )
             )
         if not entities or "PERSON" in entities:
+            conjuncts = _conjuncts(text, results, nlp_artifacts.mentions, lowercase_text)
+            results = [  # a place NER saw in a name beside a name is none, unless known
+                r
+                for r in results
+                if r.entity_type != "LOCATION"
+                or place_names().knows(text[r.start : r.end])
+                or not any(s < r.end and r.start < e for s, e in conjuncts)
+            ]
             results.extend(
                 recognizer_result(self, "PERSON", span, CONJUNCT_SCORE, "and a name (NER)")
-                for span in _conjuncts(text, results, nlp_artifacts.mentions, lowercase_text)
+                for span in conjuncts
             )
             results.extend(
                 recognizer_result(self, "PERSON", span, CONJUNCT_SCORE, "a list of names (NER)")
@@ -178,11 +186,11 @@ class PdmapNerRecognizer(LocalRecognizer):
 def _conjuncts(
     text: str, results: list[RecognizerResult], mentions: list[Mention], lowercase_text: bool
 ) -> list[tuple[int, int]]:
-    """Capitalised words joined by "and"/"&"/"och" to a name NER found are a name too
-    (``Marrero and [Anna Berg] were engineers``, ``[Anna] och Lindqvist``), unless NER calls
-    them something else (a listed surname beside a full name or a listed surname stays a name
-    whatever NER calls it), they are common words, or they fail the checks a mention must
-    pass."""
+    """Capitalised words joined by "and"/"&"/"och"/"or"/"eller" to a name NER found are a name
+    too (``Marrero and [Anna Berg] were engineers``, ``[Anna] och Lindqvist``), unless NER
+    calls them something else (a listed surname beside a full name or a listed surname, and
+    one unknown word NER took for a place beside a full name, stay names whatever NER calls
+    them), they are common words, or they fail the checks a mention must pass."""
     if _CONJUNCTION.search(text) is None:
         return []
     people = [(r.start, r.end) for r in results if r.entity_type == "PERSON"]
@@ -201,8 +209,22 @@ def _conjuncts(
             cand_start = _without_lead_words(text, first, cand_end, lowercase_text)
             # NER's other label does not hold against a listed surname beside a full name or another
             # surname ("[Marrero] and Anna Berg were engineers", Marrero tagged ORG)
-            overridden = text[cand_start:cand_end].lower() in surnames and (
-                " " in text[start:end] or text[start:end].lower() in surnames
+            word = text[cand_start:cand_end]
+            overridden = (
+                word.lower() in surnames
+                and (" " in text[start:end] or text[start:end].lower() in surnames)
+            ) or (
+                # nor a place NER saw in one unknown word beside a full name ("Kevin Sas and
+                # [Ainsboro]", "Victoria Kamp or [Beran]"): people are joined to people
+                " " in text[start:end]
+                and " " not in word
+                and not place_names().knows(word)
+                and word.lower() not in common_vocabulary()
+                and all(
+                    m.label == "LOCATION"
+                    for m in mentions
+                    if m.start < cand_end and cand_start < m.end
+                )
             )
             blocked = ([] if overridden else mentioned) + taken + found
             if (

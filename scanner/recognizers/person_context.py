@@ -115,6 +115,8 @@ _TIME_STAMP = r"(?:\[[\d:.,]+\][ \t]*|\d{1,2}:\d{2}(?::\d{2})?[ \t]+)"
 _SPEAKER_LINE = regex.compile(rf"(?m)^[ \t>]*{_TIME_STAMP}?(?P<label>{_SPEAKER})[ \t]*:[ \t]*\S")
 _LOWER_SPEAKER_LINE = regex.compile(r"(?m)^[ \t>]*(\p{Ll}[\p{Ll}'’\-]+)[ \t]*:[ \t]*\S")
 _STAMPED_LINE = regex.compile(rf"[ \t>]*{_TIME_STAMP}")
+# two words said after a speaker's colon, with their punctuation ("Out. Just... out.")
+_SAID = regex.compile(r"[ \t]*[\"“'‘]?\p{L}[^\n]*?[\p{L}'’][,;.!?…]*[ \t]+[\"“'‘]?\p{L}")
 
 
 def _is_listed_speaker(word: str) -> bool:
@@ -195,9 +197,10 @@ class PdmapPersonContextRecognizer(RegexRecognizer):
             # _speaker: a listed given name in a text with two speaker lines or on a time-stamped
             # line, or an uncommon word beside a listed speaker)
             "speaker",
-            # what they say: words, at least two ("Victoria: 3 st", "Mark: done" are labels)
+            # what they say: words, at least two ("Victoria: 3 st", "Mark: done" are labels;
+            # "Out. Just... out." is two), or one in a script of three speaker lines or more
             rf"(?m)^[ \t>]*{_TIME_STAMP}?(?P<value>{_SPEAKER})[ \t]*:[ \t]*"
-            r"(?=[\"“'‘]?\p{L}[^\n]*?[\p{L}'’][,;]?[ \t]+[\"“'‘]?\p{L})",
+            r"(?=[\"“'‘]?\p{L})",
             0.6,
         ),
         (
@@ -400,25 +403,28 @@ def _speaker(text: str, start: int, end: int) -> Span | None:
     no stop word and the text has another speaker line (two are enough: stop there, not at
     the end of a long log) or the line has a time stamp (``[00:03:12] Maja Szczepańska:
     Let's start``); or it is one word that is no common word (``Ubul``, ``Navrátilová``)
-    while another speaker of the text is a listed given name (``Nicole``). ``Stockholm: 3
-    st`` is a label, and so is ``Anna:`` alone on a form."""
+    while another speaker of the text is a listed given name (``Nicole``) or on a time-stamped
+    line (``[00:14:32] Faubert: So that's when``). What is said is two words or more, or one in
+    a script of three speaker lines or more (``Alexander: Don't.``). ``Stockholm: 3 st`` is a
+    label, and so is ``Anna:`` alone on a form."""
     label = text[start:end]
     first = label.split(maxsplit=1)[0].lower()
     if first in common_words():
         return None
-    labels = itertools.islice((m.group("label") for m in _SPEAKER_LINE.finditer(text)), 8)
+    labels = list(itertools.islice((m.group("label") for m in _SPEAKER_LINE.finditer(text)), 8))
+    if _SAID.match(text, text.index(":", end) + 1) is None and len(labels) < 3:
+        return None  # "Mark: done" is a label; in a script of three lines it is said
+    line_start = text.rfind("\n", 0, start) + 1
+    stamped = _STAMPED_LINE.match(text, line_start, start) is not None
     if first in person_names().given:
-        line_start = text.rfind("\n", 0, start) + 1
-        if _STAMPED_LINE.match(text, line_start, start):
-            return start, end
-        return (start, end) if sum(1 for _ in itertools.islice(labels, 2)) >= 2 else None
+        return (start, end) if stamped or len(labels) >= 2 else None
     if " " in label or first in common_vocabulary():
         return None
     listed = any(
         other != label and _is_listed_speaker(other.split(maxsplit=1)[0].lower())
         for other in labels
     )
-    return (start, end) if listed else None
+    return (start, end) if listed or stamped else None
 
 
 def _lower_case_introduction(text: str, start: int, end: int) -> Span | None:

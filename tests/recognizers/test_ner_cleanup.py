@@ -242,6 +242,25 @@ def test_a_place_that_is_a_name_after_a_place_and_a_comma() -> None:
     assert [text[r.start : r.end] for r in alone] == ["Georgia"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The prize goes to Kevin Sas and Ainsboro", ["Kevin Sas", "Ainsboro"]),
+        ("Who wore it better: Victoria Kamp or Beran?", ["Victoria Kamp", "Beran"]),
+        ("Flights for Kevin Sas and Stockholm", ["Kevin Sas"]),  # a place the lists know
+    ],
+)
+def test_one_unknown_word_beside_a_full_name_is_no_place(text: str, expected: list[str]) -> None:
+    first = text.index(expected[0])
+    other = text.rindex(" ") + 1
+    mentions = [
+        Mention(first, first + len(expected[0]), "PERSON"),
+        Mention(other, len(text.rstrip("?")), "LOCATION"),
+    ]
+    found = PdmapNerRecognizer("en").analyze(text, ["PERSON"], NerArtifacts(mentions, "en"))
+    assert [text[r.start : r.end] for r in found if r.entity_type == "PERSON"] == expected
+
+
 def test_a_listed_surname_beside_a_full_name_is_a_name_whatever_ner_calls_it() -> None:
     text = "Marrero and Anna Berg were precision engineers."
     org = Mention(0, 7, "ORGANIZATION")

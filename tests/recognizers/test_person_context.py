@@ -85,6 +85,15 @@ T = "PERSON"
         # an unlisted, uncommon one-word speaker beside a listed one
         ("Ubul: What a wife.\nNicole: Remember me? I said so!", ["Ubul", "Nicole"]),
         ("Ubul: What a wife.\nAgent: Remember me? I said so!", []),  # no listed speaker
+        # what is said may be words with their stops; one word in a script of three lines
+        ("Kim: Where were you last night?\nBayona: Out. Just... out.", ["Kim", "Bayona"]),
+        (
+            "Sari: Is it true?\nMuslija: Is what true?\nNicole: Don't.",
+            ["Sari", "Muslija", "Nicole"],
+        ),
+        ("Nicole: done\nMark: ok", []),  # two labels with a word each
+        # an uncommon one-word speaker on a time-stamped line
+        ("[00:14:32] Faubert: So that's when I called her.", ["Faubert"]),
         ("Error: disk is full\nNicole: Remember me? I said so!", ["Nicole"]),  # common word
         ("Xqzt Vol: What a wife.\nNicole: Remember me? I said so!", ["Nicole"]),  # two words
         ("Navrátilová: Did you lock it?\nJennifer: Yes, twice.", ["Navrátilová", "Jennifer"]),
