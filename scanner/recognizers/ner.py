@@ -35,7 +35,14 @@ from scanner.recognizers.name_shapes import (
     where_a_firm_stands,
 )
 from scanner.recognizers.person_context import COMPANY_FORM, INSTITUTION_WORDS
-from scanner.resources import common_unlisted, common_vocabulary, person_names, place_names
+from scanner.resources import (
+    VERY_FREQUENT_WORD_BINS,
+    common_unlisted,
+    common_vocabulary,
+    frequent_vocabulary,
+    person_names,
+    place_names,
+)
 
 __all__ = ["PdmapNerRecognizer"]
 
@@ -132,8 +139,7 @@ class PdmapNerRecognizer(LocalRecognizer):
             start, end = span
             if mention.label == "PERSON":
                 start = _without_lead_words(text, start, end, lowercase_text)
-                if not lowercase_text:
-                    end = _without_tail_words(text, start, end)
+                end = _without_tail_words(text, start, end, lowercase_text)
                 start, end = _whole_name(text, start, end)
                 if (
                     _on_a_product_line(text, start)
@@ -499,12 +505,20 @@ def _without_lead_words(text: str, start: int, end: int, lowercase_text: bool) -
     return words[kept].start() if words else start
 
 
-def _without_tail_words(text: str, start: int, end: int) -> int:
+def _without_tail_words(text: str, start: int, end: int, lowercase_text: bool) -> int:
     """The end of a PERSON mention before the lower-case words NER ran on into in a text
-    with capitals (``[John] albums``, ``[Fredrik Reinfeldt] besökte``), as long as a word is
-    left; not a name's particles."""
+    with capitals (``[John] albums``, ``[Fredrik Reinfeldt] besökte``), or, in a text without
+    capitals, the stop words and very frequent words no list knows (``[astrid] really said``;
+    not ``ii``), as long as a word is left; not a name's particles."""
     words = list(_WORD_SPAN.finditer(text, start, end))
     while len(words) > 1 and words[-1].group().islower() and words[-1].group() not in _PARTICLES:
+        last = words[-1].group()
+        if lowercase_text and (
+            person_names().knows(last)
+            or last in _NAME_SUFFIXES
+            or not (last in common_words() or last in frequent_vocabulary(VERY_FREQUENT_WORD_BINS))
+        ):
+            break
         if _NO_VOWEL.fullmatch(words.pop().group()):
             return end  # "Dvce lg hs": typed without vowels, no name (see _plausible_name)
     return words[-1].end() if words else end
@@ -707,6 +721,8 @@ _PRODUCT_LABEL = re.compile(
 )
 _WORD_SPAN = re.compile(r"\S+")
 # lower-case name particles (``Ludwig van Beethoven``, ``Carl af Klint``)
+# what may follow a name ("kevin veitonen ii", "giovanna rodrigues md")
+_NAME_SUFFIXES = frozenset({"ii", "iii", "iv", "jr", "sr", "md", "phd", "dds", "esq"})
 _PARTICLES = frozenset(
     {"af", "av", "von", "van", "der", "den", "de", "da", "del", "di", "la", "le"}
 )
@@ -821,9 +837,10 @@ _COMPANY_SUFFIX = re.compile(
     r"(?i:AB|HB|KB|Inc\.?|Ltd\.?|LLC|GmbH|Oy|Oyj|AS|ASA|ApS|AG|SA|BV|NV|plc|Corp\.?)"
 )
 _COMPANY_AFTER = re.compile(r"[ \t]*&|[ \t]+" + COMPANY_FORM + r"\b")
-# Roles written before a name ("Handläggare Tindra Malm", "Kundansvarig Eva Ek").
+# Roles and forms of address written before a name ("Handläggare Tindra Malm", "Lady Satu").
 _ROLE_WORDS = frozenset(
-    """handläggare handläggaren kundansvarig kontaktperson ansvarig chef vd ordförande
+    """sir dame lady lord
+    handläggare handläggaren kundansvarig kontaktperson ansvarig chef vd ordförande
     sekreterare läkare doktor sjuksköterska advokat revisor konsult mäklare projektledare
     säljaren teknikern kundtjänstmedarbetare medarbetare kollega kollegan agent advisor
     consultant manager director engineer technician officer assistant clerk caseworker

@@ -114,6 +114,16 @@ _STREET_AFTER = (
 _TIME_STAMP = r"(?:\[[\d:.,]+\][ \t]*|\d{1,2}:\d{2}(?::\d{2})?[ \t]+)"
 _SPEAKER_LINE = regex.compile(rf"(?m)^[ \t>]*{_TIME_STAMP}?(?P<label>{_SPEAKER})[ \t]*:[ \t]*\S")
 _LOWER_SPEAKER_LINE = regex.compile(r"(?m)^[ \t>]*(\p{Ll}[\p{Ll}'’\-]+)[ \t]*:[ \t]*\S")
+# who a person is to someone: kin, friends, colleagues and roles at work or in a band
+_KIN_OR_ROLE = (
+    r"(?:friend|colleague|boss|manager|producer|director|editor|teacher|coach|doctor|dentist"
+    r"|neighbou?r|sister|brother|mother|father|mum|mom|dad|wife|husband|partner|son|daughter"
+    r"|cousin|uncle|aunt|niece|nephew|grandmother|grandfather|grandma|grandpa|host|guest|chef"
+    r"|lawyer|accountant|agent|assistant|intern|nanny|landlord|landlady|tenant|client|founder"
+    r"|engineer|designer|developer|drummer|singer|guitarist|bassist|guide|driver|mentor"
+    r"|kollega|chef|vän|kompis|syster|bror|mamma|pappa|fru|man|sambo|son|dotter|granne"
+    r"|lärare|läkare|tränare)s?"
+)
 _STAMPED_LINE = regex.compile(rf"[ \t>]*{_TIME_STAMP}")
 # two words said after a speaker's colon, with their punctuation ("Out. Just... out.")
 _SAID = regex.compile(r"[ \t]*[\"“'‘]?\p{L}[^\n]*?[\p{L}'’][,;.!?…]*[ \t]+[\"“'‘]?\p{L}")
@@ -284,6 +294,15 @@ class PdmapPersonContextRecognizer(RegexRecognizer):
             r"|how|what|where|when|why|kan|skulle|har|är|tack|jag|vi|du|vad|hur|när|varför)\b)"
             rf"|(?<![\w])(?i:thanks|thank[ ]you|cheers|hi|hey|hello|dear|bye|tack|hej|hejsan"
             rf"|hallå)[ ]*,?[ ](?P<value>{_UP}{_LOW}+)(?=[ \t]*[,.!?:]|[ \t]*$)",
+            0.6,
+        ),
+        (
+            # a name and who the person is to the writer: "a shout-out to Hughes, our
+            # producer", "Karin, min kollega," (see accept: "vocative", no common word)
+            "apposition",
+            rf"(?<![\w\-'’@])(?P<value>{_UP}{_LOW}+(?:[ ]{_UP}{_LOW}+)?),[ ]"
+            r"(?=(?:our|my|his|her|their|your|vår|min|mitt|hans|hennes|deras|din)[ ]"
+            rf"(?:[\p{{Ll}}\-]+[ ])?{_KIN_OR_ROLE}\b)",
             0.6,
         ),
         (
@@ -556,6 +575,7 @@ _CHECKS: dict[str, Callable[[str, int, int], Span | None]] = {
     "lower-case greeting": _lower_case_greeting,
     "at-mention": _at_mention,
     "vocative": _vocative,
+    "apposition": _vocative,
     "name before a work": _name_before_a_work,
     "middle initial": _middle_initial,
     "label line": _label_line,

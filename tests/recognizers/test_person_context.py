@@ -121,6 +121,9 @@ T = "PERSON"
         ("@lisa lmk when ur free", ["lisa"]),
         ("@Will you come?", []),
         ("the contract with Lee Group needs a signature", []),  # a company word last
+        # a name and who the person is to the writer
+        ("a shout-out to Hughes, our producer, who makes it possible", ["Hughes"]),
+        ("Stockholm, our capital, is big.", []),
         ("the contract with Lee Grey needs a signature", ["Lee Grey"]),
         ("Shoutout to @Veres for the tip", ["Veres"]),  # a listed surname, no common word
         ("Shoutout to @Jenkins for the tip", []),  # a common word
