@@ -75,9 +75,18 @@ _GIVEN_NAME = re.compile(
 _LOWER_WORD = re.compile(r"(?<![\w\-'’@#./])[^\W\d_][\w'’]*(?![\w\-'’@]|\.\w)")
 # a key or a label after the word ('"ean":', 'ean=')
 _KEY_AFTER = re.compile(r"[\"']?[ \t]*[:=]")
-# the surname after a given name in lower case, with its particles ("van gijn")
+# a given name (and an initial) before a surname in lower case ("emidio p lombardo")
+_LOWER_GIVEN_BEFORE = re.compile(r"(?<![\w\-'’@#./])([^\W\d_]{2,}(?:[ ][^\W\d_]\.?)?)[ ]$")
+_WORDS = re.compile(r"[^\W\d_]{2,}")
+# a street word before a name in lower case: "via tasso", "rue de ..."
+_STREET_WORD_BEFORE = re.compile(
+    r"(?<![\w])(?:via|viale|piazza|rue|calle|avenida|rua|ul\.?|ulica|strada|avenue|boulevard)[ ]$"
+)
+# the surname after a given name in lower case, with an initial and particles ("van gijn",
+# "m. szász")
 _LOWER_SURNAME_AFTER = re.compile(
-    r"[ ](?:(?:van|von|de|der|den|da|di|du|del|della|la|le|af|al|el|bin|ibn)[ ])*"
+    r"[ ](?:[^\W\d_]\.?[ ])?"
+    r"(?:(?:van|von|de|der|den|da|di|du|del|della|la|le|af|al|el|bin|ibn)[ ])*"
     r"([^\W\d_][\w'’\u0300-\u036f]+(?:-[^\W\d_][\w'’\u0300-\u036f]+)?)(?![\w\-'’@])"
 )
 # where every word is capitalised: a text's, a line's or a sentence's start, after a colon or an
@@ -320,29 +329,38 @@ def _given_names(
 def _lower_case_given_names(
     text: str, results: list[RecognizerResult], mentions: list[Mention]
 ) -> list[tuple[int, int]]:
-    """In English typed without capitals, a listed given name that is no common word is a
-    name NER missed (``thanks so much, elvíra``, ``cheers,\nindrek``); not ``mark`` or
-    ``grace``, which are words too, nor a key (``"ean": ...``), nor inside anything found, nor a
-    place; with the word after it as its surname when that is no common word (``dyan van
-    gijn``, ``eirik amundsen-arnesen``; not ``jip made``)."""
+    """In English typed without capitals, a listed given name, or a listed surname of four
+    letters or more, that is no common word is a name NER missed (``thanks so much, elvíra``,
+    ``cheers,\nindrek``, ``wait ruth and hamaguchi broke up``); not ``mark`` or ``grace``,
+    which are words too, nor a key (``"ean": ...``), nor after a street word (``via tasso``),
+    nor inside anything found, nor a place; with the word after it as its surname when that is
+    no common word (``dyan van gijn``, ``eirik amundsen-arnesen``; not ``jip made``), and a
+    surname with the given name and initial before it (``emidio p lombardo``)."""
     names = person_names()
     taken = [(r.start, r.end) for r in results] + [(m.start, m.end) for m in mentions]
     found: list[tuple[int, int]] = []
     for match in _LOWER_WORD.finditer(text):
         start, end = match.span()
         word = match.group()
+        given = word in names.given
         if (
-            word not in names.given
+            (not given and (word not in names.surnames or len(word) < 4))
             or word in common_vocabulary()
             or word in common_words()
-            or any(s < end and start < e for s, e in taken)
+            or any(s < end and start < e for s, e in taken + found)
             or _KEY_AFTER.match(text, end) is not None
+            or _STREET_WORD_BEFORE.search(text, max(0, start - 12), start) is not None
         ):
             continue
         if (surname := _LOWER_SURNAME_AFTER.match(text, end)) is not None and not (
             surname.group(1) in common_vocabulary() or surname.group(1) in common_words()
         ):
             end = surname.end()
+        before = None if given else _LOWER_GIVEN_BEFORE.search(text, max(0, start - 40), start)
+        if before is not None and not any(
+            w in common_vocabulary() or w in common_words() for w in _WORDS.findall(before.group(1))
+        ):
+            start = before.start(1)  # a surname's given name and initial ("emidio p lombardo")
         if not _no_person(text, start, end, lowercase_text=True):
             found.append((start, end))
     return found

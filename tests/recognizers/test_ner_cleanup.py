@@ -329,6 +329,11 @@ def test_a_pair_of_names(text: str, org: tuple[int, int], expected: list[str]) -
         ("panel: eirik amundsen-arnesen (moderator)", ["eirik amundsen-arnesen"]),
         ("márk and jip made our wedding cake", ["márk", "jip"]),  # "made" is a common word
         ('{"ean":"7025128843707"}', []),  # a key
+        # ... or a listed surname of four letters or more, with its given name and initial
+        ("just finished the new oprea book", ["oprea"]),
+        ("emidio p lombardo\ngarcia-smith", ["emidio p lombardo"]),
+        ("janka m. szász\n\nnetwork administrator", ["janka m. szász"]),
+        ("natasja lives on via tasso 129 street.", ["natasja"]),  # a street's name
         ("ping @indrek about it", []),  # a handle
         ("we need more will and grace here.", []),  # common words
     ],
