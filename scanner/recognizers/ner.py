@@ -89,6 +89,11 @@ _LOWER_SURNAME_AFTER = re.compile(
     r"(?:(?:van|von|de|der|den|da|di|du|del|della|la|le|af|al|el|bin|ibn)[ ])*"
     r"([^\W\d_][\w'’\u0300-\u036f]+(?:-[^\W\d_][\w'’\u0300-\u036f]+)?)(?![\w\-'’@])"
 )
+# a verb after a name: "[Gábor] returns", "[Portillo] moved", "[Miłosz] sounds", "[Sutton] said"
+_VERB_AFTER = re.compile(
+    r"[ ](?:(?:is|was|has|had|does|did|will|would|can|could|should|must|may|might|never"
+    r"|always|also|just|then|still)\b|[a-z]{2,}(?:s|ed|ing)\b)(?![ ]*[A-Z0-9])"
+)
 # where every word is capitalised: a text's, a line's or a sentence's start, after a colon or an
 # opening quote or bracket
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"“(\[|•\-–—*>])[ \t]*$")
@@ -301,22 +306,35 @@ def _given_names(
 ) -> list[tuple[int, int]]:
     """A listed given name that is no common word, mid-sentence, is a name NER missed (``Why is
     Natasja so impulsive?``, ``A tribute to Vilmer Holmberg``), with a capitalised word after
-    it that is a listed name or no common word as its surname; not at a sentence's or a
-    line's start (where every word is capitalised), inside anything NER found, or when it
-    fails the checks a mention must pass (a place, a street, a firm)."""
+    it that is a listed name or no common word as its surname; at a sentence's or a line's
+    start (where every word is capitalised) only one listed word, given name or surname, that
+    no place has and that does something (``Gábor returns home``, ``Sutton said``); never
+    inside anything NER found, or when it fails the checks a mention must pass (a place, a
+    street, a firm)."""
     names = person_names()
     taken = [(r.start, r.end) for r in results] + [(m.start, m.end) for m in mentions]
     found: list[tuple[int, int]] = []
     for match in _GIVEN_NAME.finditer(text):
         start, end = match.span(1)
         word = match.group(1).lower()
+        opening = _SENTENCE_START.search(text, max(0, start - 4), start) is not None
         if (
-            word not in names.given
-            or word in common_vocabulary()
+            word in common_vocabulary()
             or word in common_words()
-            or _SENTENCE_START.search(text, max(0, start - 4), start) is not None
             or any(s < match.end() and start < e for s, e in taken)
         ):
+            continue
+        if opening:
+            # where every word is capitalised, a listed name no place has, one word, that
+            # does something ("Gábor returns home", "Portillo moved to Angola")
+            if (
+                match.group(2) is not None
+                or not names.knows(word)
+                or place_names().knows(word)
+                or _VERB_AFTER.match(text, end) is None
+            ):
+                continue
+        elif word not in names.given:
             continue
         surname = match.group(2)
         if surname is not None and not common_unlisted(surname.lower()):

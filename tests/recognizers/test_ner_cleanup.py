@@ -316,10 +316,16 @@ def test_a_pair_of_names(text: str, org: tuple[int, int], expected: list[str]) -
         # after it that is no common word: a name NER missed
         ("Why is Natasja so impulsive?", ["Natasja"]),
         ("A tribute to Vilmer Holmberg - sadly, she left.", ["Vilmer Holmberg"]),
-        # not at a sentence's or a line's start, in a handle, or a common word
-        ("Natasja called twice.", []),
+        # not at a sentence's or a line's start (unless it does something), in a handle, or a
+        # common word
+        ("Natasja, the report.", []),
+        # ... unless, one listed word no place has, it does something
+        ("Gábor returns home after twenty years.", ["Gábor"]),
+        ("Natasja called twice.", ["Natasja"]),
+        ("Stockholm is big.", []),  # a place
+        ("Natasja Berg returns home.", []),  # two words: the name lists' pair rule
         ("ping @Natasja about it", []),
-        ("The report is ready: Natasja will send it.", []),
+        ("The report is ready: Natasja will send it.", ["Natasja"]),  # does something
         ("We need more Will and Grace here.", []),
         # typed without capitals: a listed given name that is no common word, wherever it
         # stands, with a surname after it that is no common word
