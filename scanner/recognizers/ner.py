@@ -543,10 +543,15 @@ def _without_lead_words(text: str, start: int, end: int, lowercase_text: bool) -
 
 def _without_tail_words(text: str, start: int, end: int, lowercase_text: bool) -> int:
     """The end of a PERSON mention before the lower-case words NER ran on into in a text
-    with capitals (``[John] albums``, ``[Fredrik Reinfeldt] besökte``), or, in a text without
+    with capitals (``[John] albums``, ``[Fredrik Reinfeldt] besökte``, ``[Thorsen] joined
+    Wilson``), or, in a text without
     capitals, the stop words and very frequent words no list knows (``[astrid] really said``;
     not ``ii``), as long as a word is left; not a name's particles."""
     words = list(_WORD_SPAN.finditer(text, start, end))
+    if not lowercase_text:  # "[Thorsen] joined Wilson": a verb inside is where the name ends
+        inner = [i for i, w in enumerate(words[1:-1], 1) if _NOT_A_NAME_PART.fullmatch(w.group())]
+        if inner:
+            words = words[: inner[0] + 1]
     while len(words) > 1 and words[-1].group().islower() and words[-1].group() not in _PARTICLES:
         last = words[-1].group()
         if lowercase_text and (
@@ -759,6 +764,8 @@ _WORD_SPAN = re.compile(r"\S+")
 # lower-case name particles (``Ludwig van Beethoven``, ``Carl af Klint``)
 # what may follow a name ("kevin veitonen ii", "giovanna rodrigues md")
 _NAME_SUFFIXES = frozenset({"ii", "iii", "iv", "jr", "sr", "md", "phd", "dds", "esq"})
+# a lower-case word of four letters or more that is no particle: no part of a name
+_NOT_A_NAME_PART = re.compile(r"[a-zåäöéü][a-zåäöéü'’\-]{3,}")
 _PARTICLES = frozenset(
     {"af", "av", "von", "van", "der", "den", "de", "da", "del", "di", "la", "le"}
 )

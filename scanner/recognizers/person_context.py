@@ -124,6 +124,8 @@ _KIN_OR_ROLE = (
     r"|kollega|chef|vän|kompis|syster|bror|mamma|pappa|fru|man|sambo|son|dotter|granne"
     r"|lärare|läkare|tränare)s?"
 )
+# an award after a word: "Gadget of the Year"
+_AWARD_AFTER = regex.compile(r"[ \t]+of[ \t]+the[ \t]+(?:Month|Year|Week|Day|Decade)\b")
 _STAMPED_LINE = regex.compile(rf"[ \t>]*{_TIME_STAMP}")
 # two words said after a speaker's colon, with their punctuation ("Out. Just... out.")
 _SAID = regex.compile(r"[ \t]*[\"“'‘]?\p{L}[^\n]*?[\p{L}'’][,;.!?…]*[ \t]+[\"“'‘]?\p{L}")
@@ -168,14 +170,15 @@ def _lower_case_title(text: str, start: int, end: int) -> tuple[int, int] | None
 def _as_a_name(text: str, start: int, end: int) -> tuple[int, int] | None:
     """A pattern's value without a possessive ending (``Mrs [Dretvić]'s appointment``); None
     when it is a place, a street or a team (``Meeting with Clarkechester Wanderers``), a
-    brand (``Thanks Guidestar!``) or ends in a building, institution or department word
-    (``Contact: X Customer Care``), or is common words only, none of them a name and one of
-    them a very frequent one (``Dear Hiring Manager``)."""
+    brand (``Thanks Guidestar!``), an award (``named Gadget of the Year``) or ends in a
+    building, institution or department word (``Contact: X Customer Care``), or is common
+    words only, none of them a name and one of them a very frequent one (``Dear Hiring
+    Manager``)."""
     if text.endswith(("'s", "’s"), start, end) and end - start > 3:
         end -= 2
     value = text[start:end]
-    if a_place_name(value) or a_brand_name(value):
-        return None
+    if a_place_name(value) or a_brand_name(value) or _AWARD_AFTER.match(text, end):
+        return None  # "named Gadget of the Year"
     if value.rsplit(maxsplit=1)[-1].lower() in INSTITUTION_WORDS:
         return None
     words, names = value.lower().split(), person_names()
@@ -289,11 +292,18 @@ class PdmapPersonContextRecognizer(RegexRecognizer):
             # one name spoken to: "Danial, can I speak to your boss?", "Thanks Yefremova!",
             # "Hej Tindra," (see accept: no common word unless a listed name)
             "vocative",
-            rf"(?m)(?:^|(?<=[.!?][ \t]))[ \t>]*(?P<value>{_UP}{_LOW}+),[ \t]+"
+            rf"(?m)(?:^|(?<=[.!?,][ \t]))[ \t>]*(?P<value>{_UP}{_LOW}+),[ \t]+"
             r"(?=(?i:can|could|would|will|please|do|did|are|is|have|thanks|thank|i|we|you|let's"
             r"|how|what|where|when|why|kan|skulle|har|är|tack|jag|vi|du|vad|hur|när|varför)\b)"
             rf"|(?<![\w])(?i:thanks|thank[ ]you|cheers|hi|hey|hello|dear|bye|tack|hej|hejsan"
             rf"|hallå)[ ]*,?[ ](?P<value>{_UP}{_LOW}+)(?=[ \t]*[,.!?:]|[ \t]*$)",
+            0.6,
+        ),
+        (
+            # one name spoken to at a sentence's end: "Get in the car, Giles." (see accept: a
+            # listed name that is no common word and no place)
+            "closing vocative",
+            rf"(?<=[\p{{Ll}}][,][ ])(?P<value>{_UP}{_LOW}+)(?=[.!?](?:[ \t]|$))",
             0.6,
         ),
         (
@@ -511,6 +521,15 @@ def _at_mention(text: str, start: int, end: int) -> Span | None:
     return start, end
 
 
+def _closing_vocative(text: str, start: int, end: int) -> Span | None:
+    """A vocative (:func:`_vocative`) at a sentence's end is a listed name no place has
+    (``Get in the car, Giles.``; not ``We flew via Oslo, Stockholm.``)."""
+    word = text[start:end].lower()
+    if not person_names().knows(word) or place_names().knows(word):
+        return None
+    return _vocative(text, start, end)
+
+
 def _vocative(text: str, start: int, end: int) -> Span | None:
     """No stop word or common word no list knows ("However, can ...", "Hi Team,", "Thanks
     Support!"), no country ("Thank you, Suriname!"), no firm ("Thanks Hendricks, Walters and
@@ -576,6 +595,7 @@ _CHECKS: dict[str, Callable[[str, int, int], Span | None]] = {
     "at-mention": _at_mention,
     "vocative": _vocative,
     "apposition": _vocative,
+    "closing vocative": _closing_vocative,
     "name before a work": _name_before_a_work,
     "middle initial": _middle_initial,
     "label line": _label_line,

@@ -44,6 +44,7 @@ def person(marked: str) -> list[str]:
         ("⟦Guitarist Trevisano⟧ left the band.", ["Trevisano"]),  # a role word first
         ('"⟦Lady Bełz⟧," the guard said.', ["Bełz"]),  # ... or a form of address
         ("I grew up listening to ⟦John albums⟧.", ["John"]),  # lower-case words after
+        ("In 1998, ⟦Thorsen joined Wilson⟧, Brown and Tate", ["Thorsen"]),  # ... or inside
         ("Tack ⟦Fredrik Reinfeldt besökte⟧ landet.", ["Fredrik Reinfeldt"]),
         ("Skicka kopian till ⟦Anna⟧ innan fredag.", ["Anna"]),
         ("i ⟦Anna Lind⟧s bil", ["Anna Lind"]),  # two words: not a place by this rule

@@ -123,6 +123,11 @@ T = "PERSON"
         ("the contract with Lee Group needs a signature", []),  # a company word last
         # a name and who the person is to the writer
         ("a shout-out to Hughes, our producer, who makes it possible", ["Hughes"]),
+        # one name spoken to mid-sentence or at a sentence's end; not a place or an award
+        ("So, Ágnes, you're saying it was a mistake?", ["Ágnes"]),
+        ("Get in the car, Giles. Now.", ["Giles"]),
+        ("We flew via Oslo, Stockholm.", []),
+        ("The Trellis was named Gadget of the Year.", []),
         ("Stockholm, our capital, is big.", []),
         ("the contract with Lee Grey needs a signature", ["Lee Grey"]),
         ("Shoutout to @Veres for the tip", ["Veres"]),  # a listed surname, no common word
