@@ -300,6 +300,17 @@ class PdmapPersonContextRecognizer(RegexRecognizer):
             0.6,
         ),
         (
+            # a person's work or show: "a megathread for the Alena interview", "a Lennox
+            # concert", "the new Oprea book" (see accept: a listed name, no common word, no
+            # place)
+            "a person's work",
+            rf"(?<![\w])(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|new|latest|old)[ ](?P<value>{_UP}{_LOW}+)"
+            r"[ ](?=(?:version|concert|tour|album|interview|documentary|biography|biopic|song"
+            r"|songs|record|original|cover|movie|film|novel|book|podcast|fans|gig|memoir"
+            r"|exhibition|retrospective|family)\b)",
+            0.6,
+        ),
+        (
             # one name spoken to at a sentence's end: "Get in the car, Giles." (see accept: a
             # listed name that is no common word and no place)
             "closing vocative",
@@ -522,8 +533,9 @@ def _at_mention(text: str, start: int, end: int) -> Span | None:
 
 
 def _closing_vocative(text: str, start: int, end: int) -> Span | None:
-    """A vocative (:func:`_vocative`) at a sentence's end is a listed name no place has
-    (``Get in the car, Giles.``; not ``We flew via Oslo, Stockholm.``)."""
+    """A vocative (:func:`_vocative`) at a sentence's end, or a name before a person's work,
+    is a listed name no place has (``Get in the car, Giles.``, ``the Alena interview``; not
+    ``We flew via Oslo, Stockholm.``, ``a Berlin concert``)."""
     word = text[start:end].lower()
     if not person_names().knows(word) or place_names().knows(word):
         return None
@@ -596,6 +608,7 @@ _CHECKS: dict[str, Callable[[str, int, int], Span | None]] = {
     "vocative": _vocative,
     "apposition": _vocative,
     "closing vocative": _closing_vocative,
+    "a person's work": _closing_vocative,
     "name before a work": _name_before_a_work,
     "middle initial": _middle_initial,
     "label line": _label_line,

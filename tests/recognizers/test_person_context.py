@@ -128,6 +128,9 @@ T = "PERSON"
         ("Get in the car, Giles. Now.", ["Giles"]),
         ("We flew via Oslo, Stockholm.", []),
         ("The Trellis was named Gadget of the Year.", []),
+        # a listed name before a person's work, not a place's
+        ("can we get a megathread for the Alena interview?", ["Alena"]),
+        ("Have you been to a Berlin concert?", []),
         ("Stockholm, our capital, is big.", []),
         ("the contract with Lee Grey needs a signature", ["Lee Grey"]),
         ("Shoutout to @Veres for the tip", ["Veres"]),  # a listed surname, no common word
