@@ -488,9 +488,11 @@ def _plausible_name(text: str, start: int, end: int, lowercase_text: bool = Fals
         return False
     if value.isupper() or not (lowercase_text or any(ch.isupper() for ch in value)):
         return False
-    if (_LABEL_AFTER.match(text, end) and not _a_speaker(text, start, end)) or _COMPANY_AFTER.match(
-        text, end
-    ):
+    if (
+        _LABEL_AFTER.match(text, end)
+        and _LABEL_BEFORE.search(text, max(0, start - 40), start) is not None
+        and not _a_speaker(text, start, end)
+    ) or _COMPANY_AFTER.match(text, end):
         return False
     words = value.split()
     if _COMPANY_SUFFIX.fullmatch(words[-1]):
@@ -870,12 +872,15 @@ _LINE_MARKS = " \t>?*-"
 # where a name ends: a spaced dash ("John Vũ - Chief Executive Officer"), "et al."
 _NAME_END = re.compile(r"[ \t][\-–—][ \t]|[ \t]et[ \t]al\b")
 # "E-post: ..." is a field label; "Elizabeth: \"I'm ...\"" is a speaker, which stays a name.
+# where a field label starts: a line's start, after line marks, a separator or a sentence's end
+# ("credited to Charlotte Mathiassen: a fool ..." is no label)
+_LABEL_BEFORE = re.compile(r"(?:^|[\n|;,.!?()\[\]{}\"'>*\-])[ \t]*$")
 _LABEL_AFTER = re.compile(r"[ \t]*:(?![ \t]*[\"“'])")
 # a Latin word of three letters or more, not in capitals, without a vowel ("y" is one: Lynn)
 _NO_VOWEL = re.compile(r"(?i:[b-df-hj-np-tv-xz])(?:[b-df-hj-np-tv-xz]){2,}[.,]?")
 _VOWEL = re.compile(r"[aeiouyåäöæøéèáàíóúüœ]")
 # what a speaker says: three words or more after the colon, on the same line
-_SAID = re.compile(r"[ \t]*:[ \t]*(?:[^\W\d_][\w'’\-]*[,.!?]?[ \t]+){2,}[^\W\d_]")
+_SAID = re.compile(r"[ \t]*:[ \t]*(?:[^\W\d_][\w'’\-]*[,.!?…]*[ \t]+){2,}[^\W\d_]")
 _COMPANY_SUFFIX = re.compile(
     r"(?i:AB|HB|KB|Inc\.?|Ltd\.?|LLC|GmbH|Oy|Oyj|AS|ASA|ApS|AG|SA|BV|NV|plc|Corp\.?)"
 )

@@ -218,8 +218,13 @@ def person(marked: str) -> list[str]:
         ("⟦Hirai⟧: pushed the fix, please review", ["Hirai"]),
         ("Agent ⟦Diana⟧: Thanks for waiting, found it.", ["Diana"]),
         ("⟦Csonka⟧: 070-123 45 67", []),  # no words said
-        ("Re ⟦Csonka⟧: can you hear me now?", []),  # not at a line's start
+        ("Re ⟦Csonka⟧: can you hear me now?", ["Csonka"]),  # mid-line: no label either
         ("⟦Summary⟧: Cannot log in after the change", []),  # a common word
+        (
+            "a saying credited to ⟦Charlotte Mathiassen⟧: a fool and his money",
+            ["Charlotte Mathiassen"],
+        ),  # a colon mid-sentence is no label's
+        ("Slepička: Hi.\n⟦Favian⟧: Out. Just... out.", ["Favian"]),  # words with their stops
         ("⟦Prscrptns⟧: as prn dly, add to prfl.", []),  # no vowel
         ("⟦Ek⟧ & Lind Redovisning AB", []),
         ("⟦Anna2⟧ loggade in", []),
