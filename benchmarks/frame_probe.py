@@ -1,7 +1,7 @@
 """PERSON and STREET_ADDRESS on sentence frames the detector was never tuned or trained on.
 
 The labelled sets put names and addresses into the few contexts of their own templates; this
-probe asks how detection copes with others. Two frame files, each written for this probe
+probe asks how detection copes with others. Three frame files, each written for this probe
 without reading any labelled set or the NER's training templates, hold short English frames
 in genres:
 
@@ -9,6 +9,10 @@ in genres:
   support notes, chat, e-mail headers and sign-offs, minutes, transcripts, HR and CRM notes,
   citations, sports, reviews, forms, logs, calendars, genealogy, ...) with ``{{name}}``,
   ``{{first}}`` or ``{{last}}`` where a person stands;
+* ``benchmarks/data/person_web_frames.txt`` (``--entity person --frames web``, 240 frames in
+  15 web and pop-culture genres: music, film and TV, books, biographies, headlines, gossip,
+  forums, scripts, podcasts, history, banking requests, blogs, fan fiction, quotes; written in
+  session 12 by a helper that read nothing else);
 * ``benchmarks/data/address_frames.txt`` (``--entity address``, 275 frames in 26 genres:
   shipping, change of address, billing, signatures, courier notices, listings, job postings,
   forms, CSV, JSON and log lines, directories, labels, chat, ...) with
@@ -27,7 +31,7 @@ the span equals it; a span that matches no gold one is a false positive, and one
 overlaps a distractor is counted apart. Rows are genres.
 
     python -m benchmarks.frame_probe [--entity person|address] [--fills 3] [--seed 7]
-        [--misses 3] [--genre chat] [--source faker|presidio-dev]
+        [--misses 3] [--genre chat] [--source faker|presidio-dev] [--frames web|PATH]
 """
 
 from __future__ import annotations
@@ -46,6 +50,8 @@ from benchmarks.scoring import OVERLAP_THRESHOLD, overlap_ratio
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 FRAMES = {"person": DATA_DIR / "person_frames.txt", "address": DATA_DIR / "address_frames.txt"}
+# more frame files, by name (--frames web)
+NAMED_FRAMES = {"web": DATA_DIR / "person_web_frames.txt"}
 ENTITY_TYPES = {"person": "PERSON", "address": "STREET_ADDRESS"}
 ADDRESS_LOCALES = (
     "en_US", "en_GB", "en_IE", "en_AU", "en_CA", "de_DE", "de_AT", "de_CH", "fr_FR", "es_ES",
@@ -308,7 +314,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--genre", action="append", default=None, help="Only these genres.")
     parser.add_argument("--source", choices=("faker", "presidio-dev"), default="faker")
     parser.add_argument("--entity", choices=tuple(FRAMES), default="person")
-    parser.add_argument("--frames", type=Path, default=None, help="Default: the entity's.")
+    parser.add_argument(
+        "--frames", default=None, help="A frame file, or 'web' (default: the entity's)."
+    )
     parser.add_argument("--data-dir", type=Path, default=None)
     parser.add_argument(
         "--lowercase", action="store_true", help="Every frame typed without capitals."
@@ -329,7 +337,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     }
     keys = TARGET_KEYS[args.entity]
     values = Values(rng, keys, sources[args.entity, args.source](), args.seed)
-    path = args.frames or FRAMES[args.entity]
+    path = NAMED_FRAMES.get(args.frames, Path(args.frames)) if args.frames else FRAMES[args.entity]
     frames = [
         Frame(
             f.genre, f.template.lower() if args.lowercase else f.template, f.lower or args.lowercase
