@@ -524,6 +524,15 @@ def _without_lead_words(text: str, start: int, end: int, lowercase_text: bool) -
         bare = word.rstrip(".").lower()
         after = words[kept + 1].group().lower()
         lower_word = not lowercase_text and word.islower() and bare not in _PARTICLES
+        # a common word no list knows, capitalised at a sentence's start, before a name: an
+        # imperative ("Return [Darijo]'s drill", "Call [Anna]")
+        opener = (
+            kept == 0
+            and not lowercase_text
+            and common_unlisted(bare)
+            and _SENTENCE_START.search(text, max(0, words[0].start() - 4), words[0].start())
+            is not None
+        )
         stop_word = (
             bare in common_words()
             and bare not in _GIVEN_NAME_STOP_WORDS
@@ -537,7 +546,14 @@ def _without_lead_words(text: str, start: int, end: int, lowercase_text: bool) -
             and common_unlisted(bare)
             and (names.knows(after) or after not in common_vocabulary())
         )
-        if not (lower_word or stop_word or chat_word or bare in _NOT_NAMES or bare in _ROLE_WORDS):
+        if not (
+            lower_word
+            or stop_word
+            or chat_word
+            or opener
+            or bare in _NOT_NAMES
+            or bare in _ROLE_WORDS
+        ):
             break
         kept += 1
     return words[kept].start() if words else start

@@ -124,6 +124,8 @@ _KIN_OR_ROLE = (
     r"|kollega|chef|vän|kompis|syster|bror|mamma|pappa|fru|man|sambo|son|dotter|granne"
     r"|lärare|läkare|tränare)s?"
 )
+# a company form as a value's last word ("Vaughn Inc", "Reed Ltd")
+_COMPANY_FORM_WORD = regex.compile(rf"{COMPANY_FORM}\.?")
 # an award after a word: "Gadget of the Year"
 _AWARD_AFTER = regex.compile(r"[ \t]+of[ \t]+the[ \t]+(?:Month|Year|Week|Day|Decade)\b")
 _STAMPED_LINE = regex.compile(rf"[ \t>]*{_TIME_STAMP}")
@@ -179,8 +181,9 @@ def _as_a_name(text: str, start: int, end: int) -> tuple[int, int] | None:
     value = text[start:end]
     if a_place_name(value) or a_brand_name(value) or _AWARD_AFTER.match(text, end):
         return None  # "named Gadget of the Year"
-    if value.rsplit(maxsplit=1)[-1].lower() in INSTITUTION_WORDS:
-        return None
+    last = value.rsplit(maxsplit=1)[-1]
+    if last.lower() in INSTITUTION_WORDS or _COMPANY_FORM_WORD.fullmatch(last) is not None:
+        return None  # "Contact: X Customer Care", "with Vaughn Inc."
     words, names = value.lower().split(), person_names()
     if all(w in common_vocabulary() and not names.knows(w) for w in words) and any(
         w in frequent_vocabulary() for w in words

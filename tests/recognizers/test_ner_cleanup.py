@@ -42,6 +42,7 @@ def person(marked: str) -> list[str]:
         ("The ⟦Virpi⟧ family moved here in 1920.", ["Virpi"]),  # a family, not a place
         ("This cover is better than the ⟦Mota⟧ original.", ["Mota"]),  # a person's work
         ("⟦Guitarist Trevisano⟧ left the band.", ["Trevisano"]),  # a role word first
+        ("⟦Return Darijo⟧'s drill by Saturday", ["Darijo"]),  # an imperative first
         ('"⟦Lady Bełz⟧," the guard said.', ["Bełz"]),  # ... or a form of address
         ("I grew up listening to ⟦John albums⟧.", ["John"]),  # lower-case words after
         ("In 1998, ⟦Thorsen joined Wilson⟧, Brown and Tate", ["Thorsen"]),  # ... or inside

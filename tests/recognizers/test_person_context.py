@@ -121,6 +121,7 @@ T = "PERSON"
         ("@lisa lmk when ur free", ["lisa"]),
         ("@Will you come?", []),
         ("the contract with Lee Group needs a signature", []),  # a company word last
+        ("Hi Reed Ltd, your order has shipped.", []),  # ... or a company form
         # a name and who the person is to the writer
         ("a shout-out to Hughes, our producer, who makes it possible", ["Hughes"]),
         # one name spoken to mid-sentence or at a sentence's end; not a place or an award
