@@ -260,15 +260,18 @@ _NAMED_STREET_AFTER = re.compile(
 _LINE_TAIL = re.compile(r"(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-ŽΑ-ΩА-Я][\w'’.\-]*){1,3}[ \t]*(?=\n)")
 _LEADING_NUMBER = re.compile(r"(?:^|(?<=[\s>?\"'(;]))\d{3,6}[ \t]+$")
 _UNIT_BEFORE = re.compile(rf"(?<![\w\-]){_UNIT_LEAD}[ \t]\d{{1,5}}[A-Z]?,?[ \t]*\n?[ \t]*$")
-# ", Springfield, United States" after a street line: a town of one to three words, a country
+# a place's name: one to three capitalised words ("Belfast", "South Africa", "Aix-en-Provence")
 _PLACE_WORDS = r"[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:[ \-][A-ZÀ-ÖØ-Þ][^\W\d_]+){0,2}"
+# after a street line: up to two towns or regions, a country and a postcode, each after a
+# comma (", Belfast, South Africa", ", Aapajärvi, Finland 34736"); and on the next line, a
+# town and a country that may go on with the sentence ("\nLekkerkerk, Malawi and I ...")
 _TOWN_AND_COUNTRY = re.compile(
     rf"(?P<towns>(?:,[ ]{_PLACE_WORDS}){{0,2}}),[ ](?P<country>{_PLACE_WORDS})"
     r"(?:[ ]\d{4,6})?(?![\w\-])"
 )
 _WORDS = re.compile(r"[^\W\d_]+")
 _TOWN_AND_COUNTRY_LINE = re.compile(
-    rf"\n{_PFX}(?P<town>{_PLACE_WORDS}),[ ](?P<country>{_PLACE_WORDS})"
+    rf"\n{_PFX}(?P<towns>{_PLACE_WORDS}),[ ](?P<country>{_PLACE_WORDS})"
     r"(?=,?[ \t]+[a-z]|[.,;:!?]|[ \t]*\n|[ \t]*$)"
 )
 _ENDS_WITH_UNIT = re.compile(rf"{_UNIT_WORD}\s?\d{{1,5}}[A-Z]?$")
@@ -389,22 +392,23 @@ def _town_and_country(text: str, end: int) -> int:
     with up to two towns or regions before it and a postcode after it, each after a comma
     (``106 Rúa Olmos 44, Belfast, South Africa.``, ``Sahantie 72, Aapajärvi, Finland
     34736``), or ``end`` as it was."""
-    match = _TOWN_AND_COUNTRY.match(text, end)
-    if match is None or match.group("country").lower() not in place_names().regions:
-        return end
-    if any(word.lower() in common_words() for word in _WORDS.findall(match.group("towns"))):
-        return end  # "..., and Then, Sweden"
-    return match.end()
+    found = _places_end(_TOWN_AND_COUNTRY.match(text, end))
+    return end if found is None else found
 
 
 def _town_and_country_line(text: str, end: int) -> int | None:
     """The end of a next line holding a town and a country the gazetteer knows, which may
     go on with the sentence (``...\nLekkerkerk, Malawi and I love it``, ``...\nNew Andrew,
     Belarus, come by``); None without one."""
-    match = _TOWN_AND_COUNTRY_LINE.match(text, end)
+    return _places_end(_TOWN_AND_COUNTRY_LINE.match(text, end))
+
+
+def _places_end(match: re.Match[str] | None) -> int | None:
+    """Where a match of towns and a country ends, when the gazetteer knows its country and
+    no word of its towns is a stop word (``..., and Then, Sweden``); else None."""
     if match is None or match.group("country").lower() not in place_names().regions:
         return None
-    if any(word.lower() in common_words() for word in _WORDS.findall(match.group("town"))):
+    if any(word.lower() in common_words() for word in _WORDS.findall(match.group("towns"))):
         return None
     return match.end()
 
