@@ -465,9 +465,10 @@ def _no_person(text: str, start: int, end: int, lowercase_text: bool = False) ->
 
 
 def _a_speaker(text: str, start: int, end: int) -> bool:
-    """A name NER found before a colon is a speaker, not a field label, at a line's start
-    (after a role word, ``Agent Diana:``) with words said after it (``Csonka: Can you hear
-    me now?``, ``Hirai: pushed the fix``); no word of it common text or without a vowel."""
+    """A name NER found before a colon where a label could start is a speaker, not a field
+    label, at a line's start (after a role word, ``Agent Diana:``) with words said after it
+    (``Csonka: Can you hear me now?``, ``Hirai: pushed the fix``); no word of it common text
+    or without a vowel."""
     line_start = text.rfind("\n", 0, start) + 1
     head = text[line_start:start].strip(_LINE_MARKS).lower()
     if head and head not in _ROLE_WORDS:
@@ -562,9 +563,9 @@ def _without_lead_words(text: str, start: int, end: int, lowercase_text: bool) -
 def _without_tail_words(text: str, start: int, end: int, lowercase_text: bool) -> int:
     """The end of a PERSON mention before the lower-case words NER ran on into in a text
     with capitals (``[John] albums``, ``[Fredrik Reinfeldt] besökte``, ``[Thorsen] joined
-    Wilson``), or, in a text without
-    capitals, the stop words and very frequent words no list knows (``[astrid] really said``;
-    not ``ii``), as long as a word is left; not a name's particles."""
+    Wilson``), or, in a text without capitals, the stop words and very frequent words no list
+    knows (``[astrid] really said``; not ``ii``), as long as a word is left; not a name's
+    particles."""
     words = list(_WORD_SPAN.finditer(text, start, end))
     if not lowercase_text:  # "[Thorsen] joined Wilson": a verb inside is where the name ends
         inner = [i for i, w in enumerate(words[1:-1], 1) if _NOT_A_NAME_PART.fullmatch(w.group())]
