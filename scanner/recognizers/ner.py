@@ -171,13 +171,14 @@ class PdmapNerRecognizer(LocalRecognizer):
             )
         if not entities or "PERSON" in entities:
             conjuncts = _conjuncts(text, results, nlp_artifacts.mentions, lowercase_text)
-            results = [  # a place NER saw in a name beside a name is none, unless known
-                r
-                for r in results
-                if r.entity_type != "LOCATION"
-                or place_names().knows(text[r.start : r.end])
-                or not any(s < r.end and r.start < e for s, e in conjuncts)
-            ]
+            if conjuncts:  # a place NER saw in a name beside a name is none, unless known
+                results = [
+                    r
+                    for r in results
+                    if r.entity_type != "LOCATION"
+                    or place_names().knows(text[r.start : r.end])
+                    or not any(s < r.end and r.start < e for s, e in conjuncts)
+                ]
             results.extend(
                 recognizer_result(self, "PERSON", span, CONJUNCT_SCORE, "and a name (NER)")
                 for span in conjuncts
@@ -317,14 +318,13 @@ def _given_names(
     for match in _GIVEN_NAME.finditer(text):
         start, end = match.span(1)
         word = match.group(1).lower()
-        opening = _SENTENCE_START.search(text, max(0, start - 4), start) is not None
         if (
             word in common_vocabulary()
             or word in common_words()
             or any(s < match.end() and start < e for s, e in taken)
         ):
             continue
-        if opening:
+        if _SENTENCE_START.search(text, max(0, start - 4), start) is not None:
             # where every word is capitalised, a listed name no place has, one word, that
             # does something ("Gábor returns home", "Portillo moved to Angola")
             if (
